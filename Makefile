@@ -1,0 +1,123 @@
+# grader: a plain Makefile.  `make help` lists the targets.
+#
+# Objects go to $(BUILD), the program to $(BINDIR)/grader; both may be
+# overridden (make sanitize uses its own pair so that the two builds never
+# mix).
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BUILD      ?= build
+BINDIR     ?= bin
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+WARNINGS   := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
+              -Wmissing-prototypes -Wvla
+PKGS       := libcjson libzip libmd
+DEBS       := libcsv-dev libcjson-dev libzip-dev libcmocka-dev libmd-dev \
+              pkg-config zip
+PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+ALL_CFLAGS  = -std=c11 $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Igrader/lib \
+              -D_GNU_SOURCE -DGRADER_VERSION='"$(VERSION)"' -MMD -MP
+
+LIB_SRC  := $(sort $(wildcard grader/lib/*.c))
+CLI_SRC  := $(sort $(wildcard grader/cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIBGRADER := $(BUILD)/libgrader.a
+GRADER   := $(BINDIR)/grader
+
+.PHONY: all test unit cli-test demo deps clean install uninstall help \
+        sanitize valgrind bench fuzz
+
+all: $(GRADER) ## Build bin/grader.
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIBGRADER): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(GRADER): $(CLI_OBJ) $(LIBGRADER)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBGRADER) $(PKG_LIBS)
+
+$(BUILD)/tests/jsonpath: $(BUILD)/tests/jsonpath.o
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBGRADER)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBGRADER) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+test: deps ## Build and run every test (unit and CLI); installs missing packages.
+	@$(MAKE) --no-print-directory check-all
+
+# The tests proper, without the dependency step (used by sanitize and CI).
+.PHONY: check-all
+check-all: $(GRADER) $(UNIT_BIN) $(BUILD)/tests/jsonpath
+	@tests/run-all $(BUILD) $(GRADER)
+
+unit: $(UNIT_BIN) ## Build and run the cmocka unit tests only.
+	@tests/run-all --unit-only $(BUILD) $(GRADER)
+
+cli-test: $(GRADER) $(BUILD)/tests/jsonpath ## Run the CLI tests only.
+	@tests/run-all --cli-only $(BUILD) $(GRADER)
+
+demo: deps ## Grade the sample challenge's fixture submissions.
+	@$(MAKE) --no-print-directory $(GRADER)
+	@tools/demo $(GRADER)
+
+deps: ## Install missing Debian packages (apt-get, through sudo when not root).
+	@tools/deps $(DEBS)
+
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=all
+sanitize: deps ## Run every test built with ASan and UBSan.
+	@$(MAKE) --no-print-directory BUILD=build/san BINDIR=build/san/bin \
+	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check-all
+
+valgrind: deps ## Run the CLI tests under valgrind's memcheck.
+	@$(MAKE) --no-print-directory $(GRADER)
+	@$(MAKE) --no-print-directory $(BUILD)/tests/jsonpath
+	@GRADER_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	    tests/run-all --cli-only $(BUILD) $(GRADER)
+
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBGRADER)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBGRADER) $(PKG_LIBS)
+
+bench: deps ## Run the benchmarks (bench/run).
+	@$(MAKE) --no-print-directory CFLAGS="-O2 -g -DNDEBUG" $(GRADER) $(BENCH_BIN)
+	@bench/run $(BUILD) $(GRADER)
+
+FUZZ_SECONDS ?= 60
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+fuzz: deps ## Build the libFuzzer targets and run each for FUZZ_SECONDS.
+	@fuzz/run $(FUZZ_SECONDS) $(FUZZ_SRC)
+
+install: $(GRADER) ## Install the program and man page under $(DESTDIR)$(PREFIX).
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(GRADER) $(DESTDIR)$(PREFIX)/bin/grader
+	install -m 644 docs/grader.1 $(DESTDIR)$(PREFIX)/share/man/man1/grader.1
+
+uninstall: ## Remove what install put in place.
+	rm -f $(DESTDIR)$(PREFIX)/bin/grader $(DESTDIR)$(PREFIX)/share/man/man1/grader.1
+
+clean: ## Remove build products.
+	rm -rf build bin
+
+help: ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
+	    sed 's/:.*## /\t/' | awk -F'\t' '{ printf "  %-10s %s\n", $$1, $$2 }'
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d)

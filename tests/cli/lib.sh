@@ -1,0 +1,55 @@
+# Shared helpers for the CLI tests.  Each test is a POSIX sh script run from
+# the repository's root with $GRADER (the program), $TEST_TMP (an empty
+# folder of its own) and $TOP (the root) set.  A test fails by exiting
+# non-zero; `fail` says why.  Sourced as: . tests/cli/lib.sh
+
+set -u
+
+# Runs the program, through $GRADER_WRAPPER when set (make valgrind).
+grader() {
+	${GRADER_WRAPPER:-} "$GRADER" "$@"
+}
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# expect_exit CODE ARGS...: runs grader ARGS, keeping stdout in $TEST_TMP/out
+# and stderr in $TEST_TMP/err, and checks the exit code.
+expect_exit() {
+	want=$1
+	shift
+	grader "$@" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "--- stdout"; cat "$TEST_TMP/out"
+		echo "--- stderr"; cat "$TEST_TMP/err"
+		fail "grader $*: exit $got, expected $want"
+	fi
+}
+
+# expect_same EXPECTED_FILE ACTUAL_FILE: byte-for-byte comparison.
+expect_same() {
+	if ! cmp -s "$1" "$2"; then
+		diff -u "$1" "$2" | head -60
+		fail "$2 differs from $1"
+	fi
+}
+
+# expect_grep PATTERN FILE: FILE has a line matching the fixed string.
+expect_grep() {
+	grep -qF -- "$1" "$2" || { cat "$2"; fail "'$1' not found in $2"; }
+}
+
+# expect_no_grep PATTERN FILE
+expect_no_grep() {
+	if grep -qF -- "$1" "$2"; then cat "$2"; fail "'$1' found in $2"; fi
+}
+
+# json_get FILE FILTER: prints a value from a JSON file.  Uses the test helper
+# program built with the tests, which evaluates a dotted path such as
+# .models[0].auc and prints it with %.17g.
+json_get() {
+	"$TOP/$BUILD/tests/jsonpath" "$1" "$2"
+}
