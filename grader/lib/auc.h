@@ -76,4 +76,14 @@ double auc_ratio(uint64_t num, uint64_t den);
 /* A fixed message for a status, for callers to put into a problem. */
 const char *auc_status_message(enum auc_status s);
 
+/*
+ * Sorts v[0..n) ascending, in place, with the radix sort the AUC is built on
+ * (exposed so that tests can hold its order against qsort's, and benchmarks
+ * can time it).  The values must be finite; -0.0 comes back as +0.0, since
+ * the AUC treats the two zeros as one score.  Returns 0, or -1 when memory
+ * runs out or n exceeds AUC_MAX_ROWS (v is then untouched).  Uses 16 bytes
+ * a value of temporary memory.
+ */
+int auc_sort_doubles(double *v, size_t n);
+
 #endif
