@@ -7,6 +7,10 @@
  * trailing junk.  Conversion itself goes through strtod_l() with the "C"
  * locale object, so that it is correctly rounded and never follows the
  * process's LC_NUMERIC.
+ *
+ * Most fields are short decimals such as 0.123456, and for those an exact
+ * fast path (Clinger, 1990) gives the same correctly rounded double without
+ * the copy and the library call: see fast_decimal().
  */
 #include "number.h"
 
@@ -14,6 +18,7 @@
 #include <locale.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +143,91 @@ classify(const char *s, size_t len)
 	return NUMBER_JUNK;
 }
 
+/* Every power of ten up to 10^22 is exact in a double. */
+static const double exact_powers[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/*
+ * Clinger's fast path.  When the decimal is m * 10^e with m <= 2^53 and
+ * |e| <= 22, both m and 10^|e| are exact doubles, so one IEEE multiply or
+ * divide rounds the exact value once: the result is the correctly rounded
+ * double, bit for bit what strtod gives.  Leading zeros are skipped and
+ * trailing zeros of the mantissa move into the exponent (so numpy's
+ * 2.500000000000000000e-01 becomes 25 * 10^-2).  Precondition: s[0..len)
+ * matches the grammar of scan_decimal() in full.  Returns 0 when the value
+ * is outside the fast path's reach, and the caller falls back to strtod_l().
+ */
+static int
+fast_decimal(const char *s, size_t len, double *out)
+{
+	const uint64_t limit = (uint64_t)1 << 53;
+	uint64_t m = 0;
+	size_t i = 0, zeros = 0, sig = 0;
+	long e = 0, ex = 0;
+	int neg = 0, started = 0, frac = 0, eneg = 0;
+	double v;
+
+	if (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-';
+		i++;
+	}
+	for (; i < len; i++) {
+		char c = s[i];
+
+		if (c == '.') {
+			frac = 1;
+			continue;
+		}
+		if (c == 'e' || c == 'E')
+			break;
+		if (frac)
+			e--;
+		if (c == '0') {
+			/* Zeros wait until a later digit shows they count. */
+			if (started)
+				zeros++;
+			continue;
+		}
+		/* m * 10^(zeros + 1) stays below 10^19 < 2^64. */
+		if (sig + zeros + 1 > 19)
+			return 0;
+		for (; zeros > 0; zeros--) {
+			m *= 10;
+			sig++;
+		}
+		m = m * 10 + (uint64_t)(c - '0');
+		sig++;
+		started = 1;
+	}
+	e += (long)zeros;
+	if (i < len) {
+		i++;
+		if (s[i] == '+' || s[i] == '-') {
+			eneg = s[i] == '-';
+			i++;
+		}
+		for (; i < len; i++) {
+			/* Beyond this, strtod decides (zero mantissas too). */
+			if (ex > 100000)
+				return 0;
+			ex = ex * 10 + (s[i] - '0');
+		}
+		e += eneg ? -ex : ex;
+	}
+	if (m == 0) {
+		*out = 0.0;
+		return 1;
+	}
+	if (m > limit || e < -22 || e > 22)
+		return 0;
+	v = (double)m;
+	v = e < 0 ? v / exact_powers[-e] : v * exact_powers[e];
+	*out = neg ? -v : v;
+	return 1;
+}
+
 enum number_status
 number_parse(const char *s, size_t len, double *out)
 {
@@ -151,6 +241,8 @@ number_parse(const char *s, size_t len, double *out)
 		return NUMBER_EMPTY;
 	if (scan_decimal(s, len, &digits) != len)
 		return classify(s, len);
+	if (fast_decimal(s, len, &v))
+		goto done;
 
 	pthread_once(&c_locale_once, make_c_locale);
 	if (len < sizeof buf) {
@@ -174,6 +266,7 @@ number_parse(const char *s, size_t len, double *out)
 		if (v == 0.0 || fabs(v) < 2.2250738585072014e-308)
 			return NUMBER_UNDERFLOW;
 	}
+done:
 	if (v == 0.0)
 		v = 0.0;	/* -0 and +0 are the same probability. */
 	*out = v;
