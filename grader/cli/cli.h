@@ -1,0 +1,106 @@
+/*
+ * cli.h: what the commands of the grader program share: the exit codes
+ * (named once, here), the command signature, and the output helpers.
+ */
+#ifndef GRADER_CLI_H
+#define GRADER_CLI_H
+
+#include <stdio.h>
+
+#include "grade.h"
+
+/* Exit codes: SPEC "Exit codes", listed in --help and the man page. */
+enum grader_exit {
+	EXIT_PASS = 0,		/* passes / ready to submit */
+	EXIT_FAIL = 1,		/* valid, does not pass */
+	EXIT_INVALID = 2,	/* the submission cannot be scored */
+	EXIT_USAGE = 64,	/* usage error */
+	EXIT_DATAERR = 65,	/* challenge or holdout unusable */
+	EXIT_NOINPUT = 66,	/* an input cannot be opened */
+	EXIT_SOFTWARE = 70,	/* internal error */
+	EXIT_IOERR = 74,	/* output cannot be written */
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *synopsis;
+	const char *help;	/* the text of `grader help NAME` */
+};
+
+int cmd_check(int argc, char **argv);
+int cmd_grade(int argc, char **argv);
+int cmd_auc(int argc, char **argv);
+
+/* Prints "grader CMD: MESSAGE" and the way to help to stderr; returns
+ * EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Prints every problem of a list to stderr as "grader: file:line: message"
+ * (used for challenge and holdout problems, which are not the
+ * submission's). */
+void cli_print_problems(FILE *f, const struct problem_list *problems);
+
+/* Maps a library status met while loading the challenge or holdout to an
+ * exit code. */
+int cli_exit_for_load(enum gr_status st);
+
+/* Flushes stdout and reports a failed write; returns code, or EXIT_IOERR
+ * when the output could not be written. */
+int cli_finish(int code);
+
+/* Text output style: marks and colour, decided once per run from the
+ * terminal, NO_COLOR and the locale. */
+struct cli_style {
+	int color;
+	const char *ok, *bad, *warn;	/* marks */
+	const char *green, *red, *yellow, *bold, *dim, *reset;
+};
+void cli_style_init(struct cli_style *st, FILE *f);
+
+/* The report of `check` and `grade` for a person. */
+void report_text(FILE *f, const struct grade_report *r,
+		 const struct challenge *c, int with_scores,
+		 const struct cli_style *st);
+
+/* GitHub Actions workflow commands: one annotation per problem. */
+void report_github(FILE *f, const struct grade_report *r, int with_scores);
+
+/* JUnit XML: one test case per results file, deliverable and forbidden
+ * rule. */
+void report_junit(FILE *f, const struct grade_report *r, int with_scores);
+
+/* Output formats of check and grade. */
+enum cli_format {
+	FORMAT_TEXT,
+	FORMAT_JSON,
+	FORMAT_GITHUB,
+	FORMAT_JUNIT,
+	FORMAT_GRADESCOPE,
+};
+
+/* Parses a --format value; returns -1 when it is not one of the names. */
+int cli_parse_format(const char *name);
+
+/* What check and grade have in common, once their options are parsed. */
+struct cli_run {
+	const char *cmd;		/* "check" or "grade" */
+	const char *submission;
+	const char *challenge_dir;	/* NULL: the default rules (check) */
+	const char *holdout;		/* NULL: the challenge's (grade) */
+	int scoring;			/* grade: load the holdout, score */
+	int pass_auc_set;
+	double pass_auc;
+	const char *output;		/* NULL: stdout */
+	enum cli_format format;
+};
+
+/* Loads the challenge (and holdout), grades or checks, writes the output
+ * and returns the exit code. */
+int cli_run_submission(const struct cli_run *run);
+
+/* Gradescope's results.json for an autograder. */
+void report_gradescope(FILE *f, const struct grade_report *r);
+
+#endif

@@ -1,0 +1,176 @@
+/*
+ * cmd_auc.c: grader auc LABELS.csv SCORES.csv [SCORES2.csv] [--json]
+ *
+ * The labels are read by the holdout loader and the scores by the results
+ * validator (any row count), so that this command accepts exactly what
+ * `grade` accepts.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "holdout.h"
+#include "readfile.h"
+#include "results.h"
+#include "scorecard.h"
+
+#define AUC_SCORES_MAX_BYTES (4ull << 30)
+
+/* Loads one scores file; returns an exit code (EXIT_PASS on success). */
+static int
+load_scores(const char *path, size_t rows, struct results_file *out,
+	    struct problem_list *problems)
+{
+	unsigned char *data;
+	size_t len;
+	enum gr_status st;
+	int err = readfile(path, AUC_SCORES_MAX_BYTES, &data, &len);
+
+	if (err != 0) {
+		fprintf(stderr, "grader auc: cannot read %s: %s\n", path,
+			strerror(err));
+		return err == ENOMEM ? EXIT_SOFTWARE : EXIT_NOINPUT;
+	}
+	st = results_parse(path, data, len, rows, 0, out, problems);
+	free(data);
+	if (st == GR_NOMEM)
+		return EXIT_SOFTWARE;
+	return st == GR_OK ? EXIT_PASS : EXIT_INVALID;
+}
+
+static void
+print_text(const char *const *files, size_t k, const struct holdout *h,
+	   const struct auc_model *m, const struct auc_comparison *cmp)
+{
+	printf("rows       %zu\npositives  %zu\n", h->rows, h->positives);
+	for (size_t i = 0; i < k; i++) {
+		if (k > 1)
+			printf("\n%s\n", files[i]);
+		printf("AUC        %.17g\n", m[i].auc);
+		if (m[i].se_valid)
+			printf("SE         %.17g\n95%% CI     %.17g %.17g\n",
+			       m[i].se, m[i].ci95[0], m[i].ci95[1]);
+		else
+			printf("SE         undefined (too few rows of a class, or no variance)\n");
+	}
+	if (k > 1) {
+		printf("\npaired DeLong test, %s - %s\n", files[0], files[1]);
+		printf("difference %.17g\n", cmp->difference);
+		if (cmp->valid)
+			printf("z          %.17g\np-value    %.17g\n", cmp->z,
+			       cmp->p_value);
+		else
+			printf("z          undefined (the difference has no variance)\n");
+	}
+}
+
+static int
+print_json(const char *const *files, size_t k, const struct holdout *h,
+	   const struct auc_model *m, const struct auc_comparison *cmp)
+{
+	cJSON *root = cJSON_CreateObject(), *models, *o;
+	char *text = NULL;
+	int ok = root != NULL;
+
+	ok = ok && cJSON_AddNumberToObject(root, "rows", (double)h->rows);
+	ok = ok && cJSON_AddNumberToObject(root, "positives",
+					   (double)h->positives);
+	ok = ok && scorecard_add_auc(root, &m[0]);
+	if (ok && k > 1) {
+		ok = (models = cJSON_AddArrayToObject(root, "models")) != NULL;
+		for (size_t i = 0; ok && i < k; i++) {
+			ok = (o = cJSON_CreateObject()) != NULL &&
+			     cJSON_AddItemToArray(models, o);
+			ok = ok && cJSON_AddStringToObject(o, "file", files[i]);
+			ok = ok && scorecard_add_auc(o, &m[i]);
+		}
+		o = ok ? scorecard_comparison(cmp) : NULL;
+		ok = ok && o != NULL &&
+		     cJSON_AddItemToObject(root, "comparison", o);
+	}
+	if (ok)
+		ok = (text = cJSON_Print(root)) != NULL;
+	if (ok)
+		printf("%s\n", text);
+	cJSON_free(text);
+	cJSON_Delete(root);
+	return ok;
+}
+
+int
+cmd_auc(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct problem_list *problems;
+	struct holdout h = { 0 };
+	struct results_file scores[2] = { { 0 }, { 0 } };
+	struct auc_model models[2];
+	struct auc_comparison cmp = { 0 };
+	const double *vectors[2];
+	const char *files[2];
+	enum gr_status st;
+	enum auc_status ast;
+	size_t k;
+	int ch, json = 0, code = EXIT_PASS;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (ch == 'j')
+			json = 1;
+		else
+			return cli_usage_error("auc", "unknown option '%s'",
+					       argv[optind - 1]);
+	}
+	if (argc - optind < 2)
+		return cli_usage_error("auc", "needs LABELS.csv and SCORES.csv");
+	if (argc - optind > 3)
+		return cli_usage_error("auc", "at most two SCORES files");
+	k = (size_t)(argc - optind - 1);
+	if ((problems = problems_new()) == NULL)
+		return EXIT_SOFTWARE;
+
+	st = holdout_load(argv[optind], 0, &h, problems);
+	if (st != GR_OK) {
+		cli_print_problems(stderr, problems);
+		code = cli_exit_for_load(st);
+		goto out;
+	}
+	for (size_t i = 0; i < k; i++) {
+		files[i] = argv[optind + 1 + (int)i];
+		code = load_scores(files[i], h.rows, &scores[i], problems);
+		if (code != EXIT_PASS) {
+			cli_print_problems(stderr, problems);
+			goto out;
+		}
+		vectors[i] = scores[i].values;
+	}
+	memset(models, 0, sizeof models);
+	ast = auc_evaluate(h.labels, h.rows, vectors, k,
+			   AUC_WANT_DELONG, models, &cmp);
+	if (ast != AUC_OK) {
+		fprintf(stderr, "grader auc: %s\n", auc_status_message(ast));
+		code = ast == AUC_NOMEM ? EXIT_SOFTWARE : EXIT_INVALID;
+		goto out;
+	}
+	if (json) {
+		if (!print_json(files, k, &h, models, &cmp))
+			code = EXIT_SOFTWARE;
+	} else {
+		print_text(files, k, &h, models, &cmp);
+	}
+	for (size_t i = 0; i < k; i++)
+		auc_model_release(&models[i]);
+	code = cli_finish(code);
+out:
+	results_release(&scores[0]);
+	results_release(&scores[1]);
+	holdout_release(&h);
+	problems_free(problems);
+	return code;
+}

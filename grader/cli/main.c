@@ -1,0 +1,147 @@
+/*
+ * main.c: the grader program's entry point.  One table of commands, each
+ * with the same signature (Git's git.c); this file dispatches, prints help
+ * and the version, and owns nothing else.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct cli_command commands[] = {
+	{ "check", cmd_check,
+	  "grader check SUBMISSION [--challenge DIR] [--format text|json|github|junit]",
+	  "Checks a submission (a .zip or a folder) before it is sent, without the\n"
+	  "holdout: the results files' format, deliverables and forbidden files.\n"
+	  "Without --challenge the default rules apply: results1.csv and\n"
+	  "results2.csv, 10,000 rows each.\n"
+	  "\n"
+	  "  --challenge DIR   the challenge folder (holds challenge.json)\n"
+	  "  --format FORMAT   text (default), json, github (annotations), junit\n"
+	  "\n"
+	  "Exit: 0 ready to submit (warnings allowed); 1 only deliverables or\n"
+	  "forbidden files are wrong; 2 the archive cannot be read or a results\n"
+	  "file is missing or malformed.\n" },
+	{ "grade", cmd_grade,
+	  "grader grade SUBMISSION --challenge DIR [--holdout FILE] [--pass-auc X]\n"
+	  "             [-o FILE] [--format json|text|github|junit]",
+	  "Grades one submission against the challenge's holdout and writes its\n"
+	  "JSON scorecard to stdout, or to FILE with -o.\n"
+	  "\n"
+	  "  --challenge DIR   the challenge folder (holds challenge.json)\n"
+	  "  --holdout FILE    the labels, instead of the challenge's \"holdout\"\n"
+	  "  --pass-auc X      the bar, instead of the challenge's \"pass_auc\"\n"
+	  "  -o, --output FILE write the output there (replaced atomically)\n"
+	  "  --format FORMAT   json (default), text, github, junit\n"
+	  "\n"
+	  "Exit: 0 pass; 1 fail (valid but below the bar, a required deliverable\n"
+	  "missing or a forbidden file present); 2 invalid (cannot be scored).\n" },
+	{ "auc", cmd_auc,
+	  "grader auc LABELS.csv SCORES.csv [SCORES2.csv] [--json]",
+	  "Prints the ROC AUC of a scores file against a labels file (one 0 or 1\n"
+	  "a line, optional header), with its DeLong standard error and 95%\n"
+	  "confidence interval; with a second scores file, also the paired\n"
+	  "DeLong test of the difference.  The AUC prints to 17 significant\n"
+	  "digits.\n"
+	  "\n"
+	  "  --json            print one JSON object instead\n"
+	  "\n"
+	  "Exit: 0 printed; 2 a scores file is malformed; 65 the labels are\n"
+	  "unusable; 66 a file cannot be opened.\n" },
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const char exit_codes[] =
+    "Exit codes (all commands):\n"
+    "   0  grade: the submission passes; check: ready to submit\n"
+    "   1  valid and scored, but does not pass\n"
+    "   2  the submission is invalid: it cannot be scored\n"
+    "  64  usage error\n"
+    "  65  the challenge definition or the holdout is unusable\n"
+    "  66  an input cannot be opened\n"
+    "  70  internal error\n"
+    "  74  output cannot be written\n";
+
+static void
+print_usage(FILE *f)
+{
+	fprintf(f, "usage:\n");
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(f, "  %s\n", commands[i].synopsis);
+	fprintf(f, "  grader --help | --version | grader help COMMAND\n");
+}
+
+static int
+print_help(void)
+{
+	printf("grader %s: grades take-home data-science challenges.\n\n",
+	       GRADER_VERSION);
+	print_usage(stdout);
+	printf("\nSUBMISSION is a .zip file or a folder; both are read by the same rules,\n"
+	       "in memory (a zip is never extracted).\n\n%s\n"
+	       "Environment: NO_COLOR turns colour off in text reports.\n"
+	       "See grader help COMMAND, and man grader.\n",
+	       exit_codes);
+	return cli_finish(EXIT_PASS);
+}
+
+static const struct cli_command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int
+help_command(int argc, char **argv)
+{
+	const struct cli_command *c;
+
+	if (argc < 2)
+		return print_help();
+	if (argc > 2)
+		return cli_usage_error("help", "expects one command name");
+	c = find_command(argv[1]);
+	if (c == NULL)
+		return cli_usage_error("help", "no command named '%s'",
+				       argv[1]);
+	printf("usage: %s\n\n%s\n%s", c->synopsis, c->help, exit_codes);
+	return cli_finish(EXIT_PASS);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cli_command *c;
+
+	/*
+	 * Only the character type follows the user's locale, to choose
+	 * between UTF-8 and ASCII marks.  Numbers are never parsed or printed
+	 * through the locale (LC_NUMERIC stays "C").
+	 */
+	setlocale(LC_CTYPE, "");
+
+	if (argc < 2) {
+		print_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return print_help();
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("grader %s\n", GRADER_VERSION);
+		return cli_finish(EXIT_PASS);
+	}
+	if (strcmp(argv[1], "help") == 0)
+		return help_command(argc - 1, argv + 1);
+	c = find_command(argv[1]);
+	if (c == NULL) {
+		fprintf(stderr, "grader: unknown command '%s'; see 'grader --help'\n",
+			argv[1]);
+		return EXIT_USAGE;
+	}
+	return c->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,419 @@
+/*
+ * report.c: the findings of `check` and `grade` for a person (text), for
+ * GitHub Actions (workflow-command annotations) and for CI systems that read
+ * JUnit XML.  The JSON form is the scorecard (lib/scorecard).
+ */
+#include <string.h>
+
+#include "cli.h"
+
+/* Whether a problem belongs under the line of results file `file`. */
+static int
+concerns(const struct problem *p, const char *file)
+{
+	return p->file != NULL && file != NULL && strcmp(p->file, file) == 0;
+}
+
+static int
+is_results_file(const struct grade_report *r, const char *file)
+{
+	for (size_t i = 0; i < r->n_models; i++)
+		if (file != NULL && strcmp(r->models[i].file, file) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+print_problem(FILE *f, const struct problem *p, const struct cli_style *st,
+	      int show_file)
+{
+	const char *color = p->severity == PROBLEM_ERROR ? st->red : st->yellow;
+
+	fprintf(f, "      %s", color);
+	if (show_file && p->file != NULL)
+		fprintf(f, "%s: ", p->file);
+	if (p->line > 0)
+		fprintf(f, "line %ld: ", p->line);
+	fprintf(f, "%s%s %s[%s]%s\n", p->message, st->reset, st->dim, p->code,
+		st->reset);
+	if (p->hint != NULL)
+		fprintf(f, "        fix: %s\n", p->hint);
+}
+
+static size_t
+count_in(const struct grade_report *r, const char *file,
+	 enum problem_severity sev)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->problems->count; i++) {
+		const struct problem *p = &r->problems->items[i];
+		if (p->severity == sev && concerns(p, file))
+			n += p->more ? p->more : 1;
+	}
+	return n;
+}
+
+static void
+print_rules(FILE *f, const struct grade_rule_result *rules, size_t n,
+	    int deliverable, const struct cli_style *st)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct grade_rule_result *g = &rules[i];
+		const char *mark = g->ok ? st->ok : st->bad;
+		const char *color = g->ok ? st->green : st->red;
+
+		if (deliverable && !g->required && g->n_found == 0) {
+			mark = st->warn;
+			color = st->yellow;
+		}
+		fprintf(f, "  %s%s%s %-16s ", color, mark, st->reset, g->name);
+		if (g->n_found == 0)
+			fprintf(f, deliverable ? "missing\n" : "none found\n");
+		else {
+			fprintf(f, "%s", deliverable ? "" : "present: ");
+			for (size_t j = 0; j < g->n_found && j < 5; j++)
+				fprintf(f, "%s%s", j ? ", " : "", g->found[j]);
+			if (g->n_found > 5)
+				fprintf(f, " and %zu more", g->n_found - 5);
+			fputc('\n', f);
+		}
+	}
+}
+
+void
+report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
+	    int with_scores, const struct cli_style *st)
+{
+	size_t errors = problems_count(r->problems, PROBLEM_ERROR);
+	size_t warnings = problems_count(r->problems, PROBLEM_WARNING);
+	int other_header = 0;
+
+	fprintf(f, "%s%s%s: %s %s\n", st->bold, r->submission_name, st->reset,
+		with_scores ? "graded against" : "checked against",
+		c->dir != NULL ? c->id : "the default rules");
+
+	for (size_t i = 0; r->opened && i < r->n_models; i++) {
+		const struct grade_model *m = &r->models[i];
+		size_t e = count_in(r, m->file, PROBLEM_ERROR);
+		size_t w = count_in(r, m->file, PROBLEM_WARNING);
+		const char *mark = !m->valid ? st->bad : w ? st->warn : st->ok;
+		const char *color = !m->valid ? st->red : w ? st->yellow
+							    : st->green;
+
+		/* A hostile archive was never opened far enough to look. */
+		if (r->status == GRADE_INVALID && m->path == NULL && e == 0)
+			continue;
+		fprintf(f, "  %s%s%s %-16s ", color, mark, st->reset, m->file);
+		if (m->path == NULL)
+			fprintf(f, "missing\n");
+		else if (!m->valid)
+			fprintf(f, "%zu error%s\n", e, e == 1 ? "" : "s");
+		else if (m->scored)
+			fprintf(f, "%zu rows, AUC %.4f%s\n", m->rows, m->auc.auc,
+				(int)i == r->best ? " (best)" : "");
+		else
+			fprintf(f, "%zu rows of probabilities\n", m->rows);
+		if (m->scored && m->auc.se_valid)
+			fprintf(f, "      95%% CI %.4f to %.4f (DeLong SE %.4f)\n",
+				m->auc.ci95[0], m->auc.ci95[1], m->auc.se);
+		for (size_t k = 0; k < r->problems->count; k++)
+			if (concerns(&r->problems->items[k], m->file))
+				print_problem(f, &r->problems->items[k], st, 0);
+	}
+	if (with_scores && r->has_comparison) {
+		const struct auc_comparison *cmp = &r->comparison;
+		if (cmp->valid)
+			fprintf(f, "  %s %s vs %s: difference %.4f, z %.2f, p %.3g\n",
+				"  ", r->models[0].file, r->models[1].file,
+				cmp->difference, cmp->z, cmp->p_value);
+	}
+	if (r->opened && r->status != GRADE_INVALID) {
+		print_rules(f, r->deliverables, r->n_deliverables, 1, st);
+		if (r->n_forbidden > 0)
+			print_rules(f, r->forbidden, r->n_forbidden, 0, st);
+	}
+	for (size_t k = 0; k < r->problems->count; k++) {
+		const struct problem *p = &r->problems->items[k];
+		if (is_results_file(r, p->file) ||
+		    strcmp(p->code, "deliverable.missing") == 0)
+			continue;
+		if (!other_header) {
+			fprintf(f, "  %s%s%s %s\n",
+				errors ? st->red : st->yellow,
+				errors ? st->bad : st->warn, st->reset,
+				"submission");
+			other_header = 1;
+		}
+		print_problem(f, p, st, 1);
+	}
+
+	fputc('\n', f);
+	if (with_scores) {
+		const char *color = r->status == GRADE_PASS ? st->green : st->red;
+		fprintf(f, "%s%s%s", st->bold, color,
+			grade_status_name(r->status));
+		if (r->best >= 0)
+			fprintf(f, ": best AUC %.4f (%s), pass mark %.4f",
+				r->models[r->best].auc.auc,
+				r->models[r->best].file, r->pass_auc);
+		fprintf(f, "%s", st->reset);
+	} else if (r->status == GRADE_PASS) {
+		fprintf(f, "%s%sReady to submit.%s", st->bold, st->green,
+			st->reset);
+	} else {
+		fprintf(f, "%s%sNot ready: %zu error%s to fix.%s", st->bold,
+			st->red, errors, errors == 1 ? "" : "s", st->reset);
+	}
+	if (warnings > 0)
+		fprintf(f, " (%zu warning%s)", warnings, warnings == 1 ? "" : "s");
+	fputc('\n', f);
+}
+
+/*
+ * GitHub's workflow commands: the message must have '%', CR and LF escaped,
+ * and property values also ':' and ','.
+ */
+static void
+github_escape(FILE *f, const char *s, int property)
+{
+	for (; *s; s++) {
+		if (*s == '%')
+			fputs("%25", f);
+		else if (*s == '\r')
+			fputs("%0D", f);
+		else if (*s == '\n')
+			fputs("%0A", f);
+		else if (property && *s == ':')
+			fputs("%3A", f);
+		else if (property && *s == ',')
+			fputs("%2C", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+void
+report_github(FILE *f, const struct grade_report *r, int with_scores)
+{
+	for (size_t i = 0; i < r->problems->count; i++) {
+		const struct problem *p = &r->problems->items[i];
+		const char *sep = " ";
+		fprintf(f, "::%s", p->severity == PROBLEM_ERROR ? "error"
+								: "warning");
+		if (p->file != NULL) {
+			fputs(" file=", f);
+			github_escape(f, p->file, 1);
+			sep = ",";
+		}
+		if (p->line > 0) {
+			fprintf(f, "%sline=%ld", sep, p->line);
+			sep = ",";
+		}
+		fprintf(f, "%stitle=%s::", sep, p->code);
+		github_escape(f, p->message, 0);
+		if (p->hint != NULL) {
+			fputs(" Fix: ", f);
+			github_escape(f, p->hint, 0);
+		}
+		fputc('\n', f);
+	}
+	fprintf(f, "%s: %s", r->submission_name,
+		grade_status_name(r->status));
+	if (with_scores && r->best >= 0)
+		fprintf(f, ", best AUC %.6f (%s)", r->models[r->best].auc.auc,
+			r->models[r->best].file);
+	fputc('\n', f);
+}
+
+static void
+xml_escape(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '<')
+			fputs("&lt;", f);
+		else if (c == '>')
+			fputs("&gt;", f);
+		else if (c == '&')
+			fputs("&amp;", f);
+		else if (c == '"')
+			fputs("&quot;", f);
+		else if (c < 0x20 && c != '\n' && c != '\t')
+			fputc('?', f);	/* not representable in XML 1.0 */
+		else
+			fputc(c, f);
+	}
+}
+
+/* One test case: fails with every error problem that concerns `file`
+ * (NULL: problems of no results file) or, for a rule, `code`. */
+static void
+junit_case(FILE *f, const struct grade_report *r, const char *name,
+	   const char *file, const char *code, int ok)
+{
+	fputs("    <testcase classname=\"", f);
+	xml_escape(f, r->submission_name);
+	fputs("\" name=\"", f);
+	xml_escape(f, name);
+	fputs("\"", f);
+	if (ok) {
+		fputs("/>\n", f);
+		return;
+	}
+	fputs(">\n      <failure message=\"", f);
+	xml_escape(f, name);
+	fputs(" failed\">", f);
+	for (size_t i = 0; i < r->problems->count; i++) {
+		const struct problem *p = &r->problems->items[i];
+		if (p->severity != PROBLEM_ERROR)
+			continue;
+		if (code != NULL ? strcmp(p->code, code) != 0
+				 : file != NULL ? !concerns(p, file)
+						: is_results_file(r, p->file))
+			continue;
+		if (p->file != NULL) {
+			xml_escape(f, p->file);
+			if (p->line > 0)
+				fprintf(f, ":%ld", p->line);
+			fputs(": ", f);
+		}
+		xml_escape(f, p->message);
+		fprintf(f, " [%s]\n", p->code);
+	}
+	fputs("</failure>\n    </testcase>\n", f);
+}
+
+void
+report_junit(FILE *f, const struct grade_report *r, int with_scores)
+{
+	size_t tests = 1 + r->n_models + r->n_deliverables + r->n_forbidden;
+	size_t failures = 0;
+	int archive_ok = r->opened && r->status != GRADE_INVALID;
+
+	/* The archive case holds what concerns no results file. */
+	for (size_t i = 0; i < r->problems->count; i++) {
+		const struct problem *p = &r->problems->items[i];
+		if (p->severity == PROBLEM_ERROR && !is_results_file(r, p->file) &&
+		    strcmp(p->code, "deliverable.missing") != 0 &&
+		    strcmp(p->code, "forbidden.present") != 0)
+			archive_ok = 0;
+	}
+	failures += !archive_ok;
+	for (size_t i = 0; i < r->n_models; i++)
+		failures += !r->models[i].valid;
+	for (size_t i = 0; i < r->n_deliverables; i++)
+		failures += !r->deliverables[i].ok;
+	for (size_t i = 0; i < r->n_forbidden; i++)
+		failures += !r->forbidden[i].ok;
+	if (with_scores) {
+		tests++;
+		failures += r->status != GRADE_PASS;
+	}
+
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		   "<testsuites tests=\"%zu\" failures=\"%zu\">\n"
+		   "  <testsuite name=\"grader ",
+		tests, failures);
+	xml_escape(f, with_scores ? "grade" : "check");
+	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\">\n", tests, failures);
+	junit_case(f, r, "archive", NULL, NULL, archive_ok);
+	for (size_t i = 0; i < r->n_models; i++)
+		junit_case(f, r, r->models[i].file, r->models[i].file, NULL,
+			   r->models[i].valid);
+	for (size_t i = 0; i < r->n_deliverables; i++)
+		junit_case(f, r, r->deliverables[i].name, NULL,
+			   "deliverable.missing", r->deliverables[i].ok);
+	for (size_t i = 0; i < r->n_forbidden; i++)
+		junit_case(f, r, r->forbidden[i].name, NULL,
+			   "forbidden.present", r->forbidden[i].ok);
+	if (with_scores) {
+		fputs("    <testcase classname=\"", f);
+		xml_escape(f, r->submission_name);
+		fputs("\" name=\"pass mark\"", f);
+		if (r->status == GRADE_PASS)
+			fputs("/>\n", f);
+		else {
+			fprintf(f, ">\n      <failure message=\"status %s\">",
+				grade_status_name(r->status));
+			if (r->best >= 0)
+				fprintf(f, "best AUC %.6f, pass mark %.6f",
+					r->models[r->best].auc.auc,
+					r->pass_auc);
+			fputs("</failure>\n    </testcase>\n", f);
+		}
+	}
+	fputs("  </testsuite>\n</testsuites>\n", f);
+}
+
+static void
+json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+/*
+ * Gradescope's autograder results.json: a score of 1 for a pass, the best
+ * AUC shown, and one test per results file, deliverable and forbidden rule.
+ */
+void
+report_gradescope(FILE *f, const struct grade_report *r)
+{
+	int first = 1;
+
+	fprintf(f, "{\n  \"score\": %d,\n  \"max_score\": 1,\n",
+		r->status == GRADE_PASS);
+	fputs("  \"output\": ", f);
+	{
+		char line[256];
+		if (r->best >= 0)
+			snprintf(line, sizeof line,
+				 "%s: best AUC %.6f (%s), pass mark %.6f",
+				 grade_status_name(r->status),
+				 r->models[r->best].auc.auc,
+				 r->models[r->best].file, r->pass_auc);
+		else
+			snprintf(line, sizeof line, "%s",
+				 grade_status_name(r->status));
+		json_string(f, line);
+	}
+	fputs(",\n  \"tests\": [", f);
+	for (size_t i = 0; i < r->n_models; i++) {
+		const struct grade_model *m = &r->models[i];
+		char out[128];
+		if (m->scored)
+			snprintf(out, sizeof out, "AUC %.6f", m->auc.auc);
+		else
+			snprintf(out, sizeof out, "%s",
+				 m->path == NULL ? "missing" : "invalid");
+		fprintf(f, "%s\n    {\"name\": ", first ? "" : ",");
+		json_string(f, m->file);
+		fprintf(f, ", \"status\": \"%s\", \"output\": ",
+			m->valid ? "passed" : "failed");
+		json_string(f, out);
+		fputc('}', f);
+		first = 0;
+	}
+	for (size_t i = 0; i < r->n_deliverables + r->n_forbidden; i++) {
+		const struct grade_rule_result *g =
+		    i < r->n_deliverables ? &r->deliverables[i]
+					  : &r->forbidden[i - r->n_deliverables];
+		fprintf(f, "%s\n    {\"name\": ", first ? "" : ",");
+		json_string(f, g->name);
+		fprintf(f, ", \"status\": \"%s\"}", g->ok ? "passed" : "failed");
+		first = 0;
+	}
+	fputs("\n  ]\n}\n", f);
+}

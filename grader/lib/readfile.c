@@ -1,0 +1,65 @@
+/*
+ * readfile.c: one regular file into memory.
+ */
+#include "readfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int
+readfile(const char *path, uint64_t max_bytes, unsigned char **data,
+	 size_t *len)
+{
+	unsigned char *buf;
+	struct stat st;
+	size_t have = 0, size;
+	int fd, err;
+
+	*data = NULL;
+	*len = 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	if (fstat(fd, &st) != 0) {
+		err = errno;
+		close(fd);
+		return err;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	}
+	if ((uint64_t)st.st_size > max_bytes) {
+		close(fd);
+		return EFBIG;
+	}
+	size = (size_t)st.st_size;
+	buf = malloc(size + 1);
+	if (buf == NULL) {
+		close(fd);
+		return ENOMEM;
+	}
+	/* The file may change under us: read what fstat promised, no more. */
+	while (have < size) {
+		ssize_t n = read(fd, buf + have, size - have);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = errno;
+			free(buf);
+			close(fd);
+			return err;
+		}
+		if (n == 0)
+			break;
+		have += (size_t)n;
+	}
+	close(fd);
+	buf[have] = '\0';
+	*data = buf;
+	*len = have;
+	return 0;
+}

@@ -1,0 +1,21 @@
+/*
+ * readfile.h: reading one regular file whole into memory, with a size
+ * bound, for the loaders of the grader's file inputs.
+ */
+#ifndef GRADER_READFILE_H
+#define GRADER_READFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Reads the regular file at path into a new buffer of *len bytes plus a
+ * terminating NUL (not counted).  Refuses files larger than max_bytes.
+ * Returns 0, or an errno value: EFBIG over the bound, EISDIR (or another
+ * errno) when the path is not a readable regular file.  The caller frees
+ * *data with free().
+ */
+int readfile(const char *path, uint64_t max_bytes, unsigned char **data,
+	     size_t *len);
+
+#endif

@@ -1,0 +1,240 @@
+/*
+ * scorecard.c: the JSON scorecard.
+ *
+ * cJSON's item constructors return NULL when out of memory and the Add
+ * functions ignore a NULL item, so every construction is checked once, at
+ * the end, through the `ok` flag of a small builder.
+ */
+#include "scorecard.h"
+
+#include <string.h>
+
+#include "digest.h"
+
+struct builder {
+	int ok;
+};
+
+static cJSON *
+add(struct builder *b, cJSON *parent, const char *key, cJSON *item)
+{
+	if (item == NULL) {
+		b->ok = 0;
+		return NULL;
+	}
+	if (key == NULL ? !cJSON_AddItemToArray(parent, item)
+			: !cJSON_AddItemToObject(parent, key, item)) {
+		cJSON_Delete(item);
+		b->ok = 0;
+		return NULL;
+	}
+	return item;
+}
+
+static void
+add_string(struct builder *b, cJSON *parent, const char *key, const char *s)
+{
+	add(b, parent, key, s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull());
+}
+
+static void
+add_sha(struct builder *b, cJSON *parent, const char *key,
+	const unsigned char sum[32])
+{
+	char hex[65];
+
+	digest_hex(sum, hex);
+	add_string(b, parent, key, hex);
+}
+
+int
+scorecard_add_auc(cJSON *obj, const struct auc_model *m)
+{
+	struct builder b = { 1 };
+	cJSON *ci;
+
+	add(&b, obj, "auc", cJSON_CreateNumber(m->auc));
+	if (!m->se_valid) {
+		add(&b, obj, "auc_se", cJSON_CreateNull());
+		add(&b, obj, "auc_ci95", cJSON_CreateNull());
+		return b.ok;
+	}
+	add(&b, obj, "auc_se", cJSON_CreateNumber(m->se));
+	ci = add(&b, obj, "auc_ci95", cJSON_CreateArray());
+	if (ci != NULL) {
+		add(&b, ci, NULL, cJSON_CreateNumber(m->ci95[0]));
+		add(&b, ci, NULL, cJSON_CreateNumber(m->ci95[1]));
+	}
+	return b.ok;
+}
+
+cJSON *
+scorecard_comparison(const struct auc_comparison *c)
+{
+	struct builder b = { 1 };
+	cJSON *o = cJSON_CreateObject();
+
+	if (o == NULL)
+		return NULL;
+	add(&b, o, "auc_difference", cJSON_CreateNumber(c->difference));
+	if (c->valid) {
+		add(&b, o, "z", cJSON_CreateNumber(c->z));
+		add(&b, o, "p_value", cJSON_CreateNumber(c->p_value));
+	} else {
+		add(&b, o, "z", cJSON_CreateNull());
+		add(&b, o, "p_value", cJSON_CreateNull());
+	}
+	if (!b.ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+int
+scorecard_add_problems(cJSON *obj, const char *key,
+		       const struct problem_list *problems)
+{
+	struct builder b = { 1 };
+	cJSON *list = add(&b, obj, key, cJSON_CreateArray());
+
+	for (size_t i = 0; list != NULL && i < problems->count; i++) {
+		const struct problem *p = &problems->items[i];
+		cJSON *o = add(&b, list, NULL, cJSON_CreateObject());
+		if (o == NULL)
+			break;
+		add_string(&b, o, "severity",
+			   p->severity == PROBLEM_ERROR ? "error" : "warning");
+		add_string(&b, o, "code", p->code);
+		add_string(&b, o, "file", p->file);
+		add(&b, o, "line",
+		    p->line > 0 ? cJSON_CreateNumber((double)p->line)
+				: cJSON_CreateNull());
+		add_string(&b, o, "message", p->message);
+		add_string(&b, o, "hint", p->hint);
+		if (p->more > 0)
+			add(&b, o, "more", cJSON_CreateNumber((double)p->more));
+	}
+	return b.ok;
+}
+
+static void
+add_roc(struct builder *b, cJSON *model, const struct auc_model *m)
+{
+	cJSON *roc = add(b, model, "roc", cJSON_CreateArray());
+
+	for (size_t i = 0; roc != NULL && i < m->roc_count; i++) {
+		cJSON *pt = add(b, roc, NULL, cJSON_CreateArray());
+		if (pt == NULL)
+			return;
+		add(b, pt, NULL, cJSON_CreateNumber(m->roc[i].fpr));
+		add(b, pt, NULL, cJSON_CreateNumber(m->roc[i].tpr));
+		add(b, pt, NULL, cJSON_CreateNumber(m->roc[i].threshold));
+	}
+}
+
+static void
+add_rules(struct builder *b, cJSON *root, const char *key,
+	  const struct grade_rule_result *rules, size_t n, int deliverable)
+{
+	cJSON *list = add(b, root, key, cJSON_CreateArray());
+
+	for (size_t i = 0; list != NULL && i < n; i++) {
+		cJSON *o = add(b, list, NULL, cJSON_CreateObject()), *found;
+		if (o == NULL)
+			return;
+		add_string(b, o, "name", rules[i].name);
+		if (deliverable)
+			add(b, o, "required", cJSON_CreateBool(rules[i].required));
+		found = add(b, o, "found", cJSON_CreateArray());
+		for (size_t j = 0; found != NULL && j < rules[i].n_found; j++)
+			add_string(b, found, NULL, rules[i].found[j]);
+		add(b, o, "ok", cJSON_CreateBool(rules[i].ok));
+	}
+}
+
+cJSON *
+scorecard_build(const struct grade_report *r, int with_scores)
+{
+	struct builder b = { 1 };
+	cJSON *root = cJSON_CreateObject(), *sub, *models, *best;
+
+	if (root == NULL)
+		return NULL;
+	add(&b, root, "schema_version",
+	    cJSON_CreateNumber(SCORECARD_SCHEMA_VERSION));
+	add_string(&b, root, "grader_version", GRADER_VERSION);
+	add_string(&b, root, "challenge", r->challenge_id);
+	sub = add(&b, root, "submission", cJSON_CreateObject());
+	if (sub != NULL) {
+		add_string(&b, sub, "name", r->submission_name);
+		if (r->opened) {
+			add_sha(&b, sub, "sha256", r->sha256);
+			add(&b, sub, "bytes", cJSON_CreateNumber((double)r->bytes));
+		} else {
+			add(&b, sub, "sha256", cJSON_CreateNull());
+			add(&b, sub, "bytes", cJSON_CreateNull());
+		}
+	}
+	if (with_scores) {
+		if (r->has_holdout)
+			add_sha(&b, root, "holdout_sha256", r->holdout_sha256);
+		else
+			add(&b, root, "holdout_sha256", cJSON_CreateNull());
+	}
+	add_string(&b, root, "status", grade_status_name(r->status));
+	if (with_scores)
+		add(&b, root, "pass_auc", cJSON_CreateNumber(r->pass_auc));
+
+	models = add(&b, root, "models", cJSON_CreateArray());
+	for (size_t i = 0; models != NULL && i < r->n_models; i++) {
+		const struct grade_model *m = &r->models[i];
+		cJSON *o = add(&b, models, NULL, cJSON_CreateObject());
+		if (o == NULL)
+			break;
+		add_string(&b, o, "file", m->file);
+		add_string(&b, o, "path", m->path);
+		add(&b, o, "valid", cJSON_CreateBool(m->valid));
+		add(&b, o, "rows",
+		    m->path != NULL ? cJSON_CreateNumber((double)m->rows)
+				    : cJSON_CreateNull());
+		if (!with_scores)
+			continue;
+		if (m->scored) {
+			if (!scorecard_add_auc(o, &m->auc))
+				b.ok = 0;
+			add_roc(&b, o, &m->auc);
+		} else {
+			add(&b, o, "auc", cJSON_CreateNull());
+			add(&b, o, "auc_se", cJSON_CreateNull());
+			add(&b, o, "auc_ci95", cJSON_CreateNull());
+			add(&b, o, "roc", cJSON_CreateNull());
+		}
+	}
+	if (with_scores) {
+		if (r->best >= 0) {
+			best = add(&b, root, "best", cJSON_CreateObject());
+			if (best != NULL) {
+				add_string(&b, best, "file",
+					   r->models[r->best].file);
+				add(&b, best, "auc",
+				    cJSON_CreateNumber(r->models[r->best].auc.auc));
+			}
+		} else {
+			add(&b, root, "best", cJSON_CreateNull());
+		}
+		add(&b, root, "comparison",
+		    r->has_comparison ? scorecard_comparison(&r->comparison)
+				      : cJSON_CreateNull());
+	}
+	add_rules(&b, root, "deliverables", r->deliverables, r->n_deliverables,
+		  1);
+	add_rules(&b, root, "forbidden", r->forbidden, r->n_forbidden, 0);
+	if (!scorecard_add_problems(root, "problems", r->problems))
+		b.ok = 0;
+	if (!b.ok) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
+}
