@@ -1,0 +1,1397 @@
+/*
+ * results.c: the results validator.
+ *
+ * A results file is one decimal probability per line.  The validator reads
+ * it with its own line scanner rather than with libcsv, for three reasons.
+ * First, errors stay local: libcsv in strict mode stops at the first
+ * malformed field and, without it, an unterminated quote swallows the rest of
+ * the file, whereas a candidate needs every problem of the file, each on its
+ * own line.  Second, the file is already in memory, so fields are spans of
+ * the buffer: nothing is copied, memory does not grow with a long line, and
+ * no realloc hook is needed to bound a field.  Third, it is faster: memchr
+ * finds line ends and separators, and each field is parsed once.  The
+ * scanner follows RFC 4180 within a line (a field may be quoted, "" is an
+ * escaped quote), which is all that a one-column file can legitimately use.
+ *
+ * The parse runs in two steps.  A survey of the first lines decides the
+ * file's shape: the separator, a header, an index column, both class
+ * probabilities, a decimal comma.  A shape that is wrong is reported once,
+ * as one diagnosis, and then every line is checked against that shape, so
+ * that one mistake gives one clear problem while every other mistake (a nan
+ * on line 57) is still found in the same run.
+ *
+ * Numbers go through number_parse(), which never follows the locale.
+ */
+#include "results.h"
+
+#include <locale.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+
+#define MAX_FIELDS	8	/* fields kept per line; more are only counted */
+#define SAMPLE_LINES	200	/* lines the survey looks at */
+#define MAX_DISTINCT	10	/* "fewer than ten distinct values" */
+#define NUMBER_TEXT	128	/* longest number rebuilt from a decimal comma */
+#define SHOW_TEXT	40	/* longest field quoted in a message */
+
+/*
+ * Two columns are "both class probabilities" when they sum to 1 on every
+ * line, allowing for values rounded to two decimals each.
+ */
+#define TWO_CLASS_TOLERANCE 0.011
+
+static const char HINT_PANDAS[] =
+    "write only the probabilities, one per line: "
+    "pd.Series(p).to_csv(\"results1.csv\", index=False, header=False)";
+
+struct field {
+	const char *p;
+	size_t n;
+	int quoted;		/* p..p+n is the text inside the quotes */
+};
+
+struct fields {
+	struct field f[MAX_FIELDS];
+	size_t count;		/* every field, also those not kept */
+	int unterminated;	/* a quote is not closed on the line */
+	size_t quote_col;	/* 1-based column of that quote */
+};
+
+struct line {
+	const char *p;
+	size_t n;
+	long no;		/* 1-based line number */
+};
+
+/*
+ * Line ends: LF, CRLF, and lone CR, which ends a line too (classic Mac OS
+ * and Excel's "CSV (Macintosh)" write it, and libcsv reads it the same way),
+ * so a file with lone CR line ends is accepted.  A run of CRs followed by LF
+ * is one line end: Python's csv module writing through a Windows text-mode
+ * file produces CR CR LF, and reading that as blank lines between every row
+ * would bury the file under blank-line errors for nothing.  A final line end
+ * does not start a line.
+ */
+struct scanner {
+	const char *p;		/* start of the next line */
+	const char *end;
+	const char *nl;		/* next LF at or after p, NULL when none */
+	long no;		/* number of the last line returned */
+};
+
+enum shape_kind {
+	SHAPE_PLAIN,		/* one value per line: the good shape */
+	SHAPE_DECIMAL_COMMA,	/* 0,25 read by a CSV reader as 0 and 25 */
+	SHAPE_INDEX,		/* an index column and the values */
+	SHAPE_TWO_CLASS,	/* both class probabilities (maybe indexed) */
+	SHAPE_COLUMNS,		/* some other number of columns */
+};
+
+struct shape {
+	enum shape_kind kind;
+	char sep;		/* ',' or ';' */
+	size_t ncols;		/* fields on a line */
+	size_t value_col;	/* the field that holds the probability */
+	int header;		/* line 1 is a header, not a row */
+	int index;		/* the first column is an index */
+	int r_style;		/* R's write.csv: quoted header and row names */
+	int comma_decimals;	/* values may use a decimal comma (sep ';') */
+	long first_data_line;	/* first line that is a row, 0 if none */
+	int one_line;		/* the whole file is one line of values */
+};
+
+/* An out-of-range value, kept until the percent diagnosis is decided. */
+struct range_note {
+	long line;
+	double v;
+	int overflow;
+	char text[SHOW_TEXT + 8];
+};
+
+struct ctx {
+	const char *file;
+	struct problem_list *problems;
+	size_t expected_rows;
+	size_t max_line;
+	struct results_file *out;
+	size_t cap;		/* doubles allocated in out->values */
+	struct shape shape;
+	int nomem;
+	size_t errors;		/* errors this parse added */
+
+	size_t rows;		/* rows so far (blank and bad ones too) */
+	size_t blank_rows;
+	size_t pending_blank;	/* blank lines not yet known to be inside */
+	long first_pending;
+	char line1[SHOW_TEXT + 8];	/* line 1, shown in the row count hint */
+	int line1_is_zero;
+
+	/* Values that parsed and lie in [0, 1]. */
+	size_t nvalues;
+	size_t value_errors;
+	double distinct[MAX_DISTINCT];
+	size_t ndistinct;
+	int only_labels;
+
+	/* Values outside [0, 1]. */
+	struct range_note range[PROBLEMS_PER_KIND];
+	size_t nrange;
+	size_t above_one, negative, above_hundred;
+	long first_above_one;
+	double max_above_one;
+};
+
+static void report(struct ctx *, enum problem_severity, const char *, long,
+		   const char *, const char *, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static void
+report(struct ctx *c, enum problem_severity sev, const char *code, long line,
+       const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (problems_addv(c->problems, sev, code, c->file, line, hint, fmt,
+			  ap) != GR_OK)
+		c->nomem = 1;
+	va_end(ap);
+	if (sev == PROBLEM_ERROR)
+		c->errors++;
+}
+
+/* Writes n with thousands separators ("10,001"), whatever the locale. */
+static const char *
+group(size_t n, char buf[32])
+{
+	char digits[24];
+	int len, out = 0;
+
+	len = snprintf(digits, sizeof digits, "%zu", n);
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[out++] = ',';
+		buf[out++] = digits[i];
+	}
+	buf[out] = '\0';
+	return buf;
+}
+
+/*
+ * Copies a field into buf for a message: at most SHOW_TEXT bytes, with
+ * bytes that are not printable ASCII written as \xNN, so that a message
+ * never carries control characters or broken UTF-8 to a terminal or a JSON
+ * writer.
+ */
+static const char *
+show(const char *p, size_t n, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)p[i];
+		if (o + 8 >= size || i >= SHOW_TEXT) {
+			memcpy(buf + o, "...", 3);
+			o += 3;
+			break;
+		}
+		if (ch >= 0x20 && ch < 0x7f && ch != '\\') {
+			buf[o++] = (char)ch;
+		} else {
+			snprintf(buf + o, size - o, "\\x%02X", ch);
+			o += 4;
+		}
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+static void
+scanner_init(struct scanner *s, const char *p, const char *end)
+{
+	s->p = p;
+	s->end = end;
+	s->nl = memchr(p, '\n', (size_t)(end - p));
+	s->no = 0;
+}
+
+static int
+scanner_next(struct scanner *s, struct line *l)
+{
+	const char *p = s->p, *stop, *cr, *q;
+
+	if (p >= s->end)
+		return 0;
+	if (s->nl != NULL && s->nl < p)
+		s->nl = memchr(p, '\n', (size_t)(s->end - p));
+	stop = s->nl != NULL ? s->nl : s->end;
+	cr = memchr(p, '\r', (size_t)(stop - p));
+	l->p = p;
+	if (cr == NULL) {
+		l->n = (size_t)(stop - p);
+		s->p = stop < s->end ? stop + 1 : stop;
+	} else {
+		for (q = cr; q < stop && *q == '\r'; q++)
+			continue;
+		l->n = (size_t)(cr - p);
+		if (q == stop && s->nl != NULL)
+			s->p = stop + 1;	/* CR... LF */
+		else
+			s->p = cr + 1;		/* a lone CR */
+	}
+	l->no = ++s->no;
+	return 1;
+}
+
+static const char *
+sep_name(char sep)
+{
+	return sep == '\t' ? "tabs" : sep == ';' ? "';'" : "','";
+}
+
+static int
+is_blank_line(const struct line *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->p[i] != ' ' && l->p[i] != '\t')
+			return 0;
+	return 1;
+}
+
+static int
+is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+static void
+split_fields(const char *p, size_t n, char sep, struct fields *fs)
+{
+	size_t i = 0, k;
+	const char *s;
+
+	fs->count = 0;
+	fs->unterminated = 0;
+	for (;;) {
+		struct field f = { p + i, 0, 0 };
+
+		if (i < n && p[i] == '"') {
+			size_t j = i + 1;
+			const char *q;
+
+			for (;;) {
+				q = memchr(p + j, '"', n - j);
+				if (q == NULL)
+					break;
+				j = (size_t)(q - p) + 1;
+				if (j < n && p[j] == '"') {
+					j++;
+					continue;
+				}
+				break;
+			}
+			if (q == NULL) {
+				fs->unterminated = 1;
+				fs->quote_col = i + 1;
+				f.n = n - i;
+				k = n;
+			} else if (j == n || p[j] == sep) {
+				f.p = p + i + 1;
+				f.n = j - i - 2;
+				f.quoted = 1;
+				k = j;
+			} else {
+				/* Text after the closing quote: the field,
+				 * quotes and all, is not a number. */
+				s = memchr(p + j, sep, n - j);
+				k = s != NULL ? (size_t)(s - p) : n;
+				f.n = k - i;
+			}
+		} else {
+			s = memchr(p + i, sep, n - i);
+			k = s != NULL ? (size_t)(s - p) : n;
+			f.n = k - i;
+		}
+		if (fs->count < MAX_FIELDS)
+			fs->f[fs->count] = f;
+		fs->count++;
+		if (k >= n)
+			break;
+		i = k + 1;
+	}
+}
+
+/* R writes NA, Python None, JSON null: all mean a missing prediction. */
+static int
+is_missing_word(const char *p, size_t n)
+{
+	static const char *const words[] = {
+		"NA", "N/A", "na", "n/a", "null", "NULL", "Null", "None",
+		"none", "NaT", "missing", "#N/A", "#NUM!", "#VALUE!",
+	};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A field that reads as a column name: it starts like a word, not like a
+ * number, and it is neither nan, inf nor a missing-value marker (those are
+ * values, reported as such).
+ */
+static int
+field_is_text(const struct field *f)
+{
+	double v;
+	char ch;
+
+	if (f->n == 0)
+		return 0;
+	ch = f->p[0];
+	if (is_digit(ch) || ch == '.' || ch == '+' || ch == '-' || ch == ' ' ||
+	    ch == '\t')
+		return 0;
+	if (is_missing_word(f->p, f->n))
+		return 0;
+	return number_parse(f->p, f->n, &v) == NUMBER_JUNK;
+}
+
+static int
+fields_have_text(const struct fields *fs)
+{
+	size_t n = fs->count < MAX_FIELDS ? fs->count : MAX_FIELDS;
+
+	for (size_t i = 0; i < n; i++)
+		if (field_is_text(&fs->f[i]))
+			return 1;
+	return 0;
+}
+
+/* Reads an unsigned integer field ("17" or "\"17\""); returns 0 if not. */
+static int
+field_integer(const struct field *f, unsigned long long *out)
+{
+	unsigned long long v = 0;
+
+	if (f->n == 0 || f->n > 18)
+		return 0;
+	for (size_t i = 0; i < f->n; i++) {
+		if (!is_digit(f->p[i]))
+			return 0;
+		v = v * 10 + (unsigned long long)(f->p[i] - '0');
+	}
+	*out = v;
+	return 1;
+}
+
+/*
+ * Parses a field as a number, reading a decimal comma as a point when
+ * comma_ok; a second field frac, when given, is the part after a decimal
+ * comma that a CSV reader split off ("0,25" read as "0" and "25").
+ */
+static enum number_status
+parse_number(const struct field *f, const struct field *frac, int comma_ok,
+	     double *v)
+{
+	char buf[NUMBER_TEXT];
+	const char *comma;
+
+	if (frac != NULL) {
+		if (f->n + frac->n + 1 >= sizeof buf)
+			return NUMBER_JUNK;
+		memcpy(buf, f->p, f->n);
+		buf[f->n] = '.';
+		memcpy(buf + f->n + 1, frac->p, frac->n);
+		return number_parse(buf, f->n + 1 + frac->n, v);
+	}
+	if (comma_ok && f->n < sizeof buf &&
+	    (comma = memchr(f->p, ',', f->n)) != NULL) {
+		memcpy(buf, f->p, f->n);
+		buf[comma - f->p] = '.';
+		return number_parse(buf, f->n, v);
+	}
+	return number_parse(f->p, f->n, v);
+}
+
+/* "0,25" as a CSV reader sees it: "0" and "25", unquoted. */
+static int
+looks_decimal_comma(const struct fields *fs)
+{
+	const struct field *a = &fs->f[0], *b = &fs->f[1];
+	size_t i;
+
+	if (fs->count != 2 || a->quoted || b->quoted)
+		return 0;
+	if (!((a->n == 1 && (a->p[0] == '0' || a->p[0] == '1')) ||
+	      (a->n == 2 && a->p[0] == '-' && a->p[1] == '0')))
+		return 0;
+	for (i = 0; i < b->n && is_digit(b->p[i]); i++)
+		continue;
+	if (i == 0)
+		return 0;
+	if (i < b->n && (b->p[i] == 'e' || b->p[i] == 'E')) {
+		i++;
+		if (i < b->n && (b->p[i] == '+' || b->p[i] == '-'))
+			i++;
+		if (i == b->n)
+			return 0;
+		while (i < b->n && is_digit(b->p[i]))
+			i++;
+	}
+	return i == b->n;
+}
+
+/*
+ * The C locale for strtod_l(): number_parse() has no value to give for a
+ * number below the normal range, so the validator converts those itself.
+ */
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void
+make_c_locale(void)
+{
+	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+/*
+ * Converts a number that number_parse() found to be below the normal double
+ * range (1e-400, 4.9e-324).  Such a value is a probability, within [0, 1]:
+ * it is accepted, rounded to the nearest double like every other value (a
+ * subnormal, or 0).  numpy writes subnormals when a model outputs them (a
+ * sigmoid of a very negative logit), so refusing them would refuse files
+ * that numpy wrote from real models; below 4.9e-324, rounding to 0 merges
+ * values that no double-precision model can tell apart anyway.
+ */
+static double
+tiny_value(const struct field *f, const struct field *frac, int comma_ok)
+{
+	char buf[NUMBER_TEXT];
+	size_t n;
+	double v;
+
+	if (frac != NULL) {
+		if (f->n + frac->n + 1 >= sizeof buf)
+			return 0.0;
+		memcpy(buf, f->p, f->n);
+		buf[f->n] = '.';
+		memcpy(buf + f->n + 1, frac->p, frac->n);
+		n = f->n + 1 + frac->n;
+	} else {
+		if (f->n >= sizeof buf)
+			return 0.0;
+		memcpy(buf, f->p, f->n);
+		n = f->n;
+		if (comma_ok) {
+			char *comma = memchr(buf, ',', n);
+			if (comma != NULL)
+				*comma = '.';
+		}
+	}
+	buf[n] = '\0';
+	pthread_once(&c_locale_once, make_c_locale);
+	if (c_locale == (locale_t)0)
+		return 0.0;
+	v = strtod_l(buf, NULL, c_locale);
+	if (!(v > 0.0) || v > 1.0)
+		return 0.0;	/* -1e-400 is -0, that is 0. */
+	return v;
+}
+
+static void
+store(struct ctx *c, size_t row, double v)
+{
+	double *grown;
+	size_t cap;
+
+	if (row >= c->cap) {
+		/* With a fixed row count, rows past it are only counted. */
+		if (c->expected_rows > 0 || c->nomem)
+			return;
+		cap = c->cap ? c->cap * 2 : 1024;
+		grown = realloc(c->out->values, cap * sizeof *grown);
+		if (grown == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		c->out->values = grown;
+		c->cap = cap;
+	}
+	c->out->values[row] = v;
+}
+
+static void
+note_value(struct ctx *c, double v)
+{
+	size_t i;
+
+	c->nvalues++;
+	if (v != 0.0 && v != 1.0)
+		c->only_labels = 0;
+	if (c->ndistinct < MAX_DISTINCT) {
+		for (i = 0; i < c->ndistinct; i++)
+			if (c->distinct[i] == v)
+				break;
+		if (i == c->ndistinct)
+			c->distinct[c->ndistinct++] = v;
+	}
+}
+
+static void
+note_out_of_range(struct ctx *c, long line, double v, int overflow,
+		  const struct field *f)
+{
+	if (c->nrange < PROBLEMS_PER_KIND) {
+		struct range_note *r = &c->range[c->nrange];
+		r->line = line;
+		r->v = v;
+		r->overflow = overflow;
+		show(f->p, f->n, r->text, sizeof r->text);
+	}
+	c->nrange++;
+	c->value_errors++;
+	if (overflow || v > 100.0)
+		c->above_hundred++;
+	else if (v < 0.0)
+		c->negative++;
+	if (!overflow && v > 1.0) {
+		c->above_one++;
+		if (c->first_above_one == 0)
+			c->first_above_one = line;
+		if (v > c->max_above_one)
+			c->max_above_one = v;
+	}
+	/* Percentages are in [0, 100]: they count as values for the check
+	 * that decides between "percent" and "out of range". */
+	c->nvalues++;
+}
+
+/*
+ * Explains a field that is not a number.  For trailing junk ("1e5x"), the
+ * message names what follows the number.
+ */
+static void
+report_not_a_number(struct ctx *c, long line, const struct field *f)
+{
+	char text[SHOW_TEXT + 8], tail[SHOW_TEXT + 8], hint[96];
+	size_t i = 0, digits = 0;
+
+	show(f->p, f->n, text, sizeof text);
+	if (memchr(f->p, ';', f->n) != NULL) {
+		report(c, PROBLEM_ERROR, "csv.semicolon", line,
+		       "write one probability per line with '.' as the "
+		       "decimal point and no ';'",
+		       "'%s' contains ';': a results file has one value per "
+		       "line and no ';'", text);
+		return;
+	}
+	if (memchr(f->p, '\t', f->n) != NULL) {
+		report(c, PROBLEM_ERROR, "csv.columns", line,
+		       "write one probability per line, with no other columns",
+		       "'%s' contains a tab: it looks like several "
+		       "tab-separated columns", text);
+		return;
+	}
+	/* The longest prefix that is a decimal number. */
+	if (i < f->n && (f->p[i] == '+' || f->p[i] == '-'))
+		i++;
+	while (i < f->n && is_digit(f->p[i])) {
+		i++;
+		digits++;
+	}
+	if (i < f->n && f->p[i] == '.')
+		for (i++; i < f->n && is_digit(f->p[i]); i++)
+			digits++;
+	if (digits > 0 && i < f->n && (f->p[i] == 'e' || f->p[i] == 'E')) {
+		size_t j = i + 1;
+		if (j < f->n && (f->p[j] == '+' || f->p[j] == '-'))
+			j++;
+		if (j < f->n && is_digit(f->p[j])) {
+			while (j < f->n && is_digit(f->p[j]))
+				j++;
+			i = j;
+		}
+	}
+	if (digits > 0 && i < f->n) {
+		show(f->p + i, f->n - i, tail, sizeof tail);
+		snprintf(hint, sizeof hint, "remove '%s' after the number",
+			 tail);
+		report(c, PROBLEM_ERROR, "csv.not_a_number", line, hint,
+		       "'%s' is not a number: '%s' follows the number",
+		       text, tail);
+		return;
+	}
+	report(c, PROBLEM_ERROR, "csv.not_a_number", line,
+	       "write a decimal probability such as 0.25",
+	       "'%s' is not a number", text);
+}
+
+/*
+ * Checks one value field and stores its value in the row.  frac is the part
+ * after a decimal comma in SHAPE_DECIMAL_COMMA, else NULL.
+ */
+static void
+check_value(struct ctx *c, long line, size_t row, const struct field *f,
+	    const struct field *frac)
+{
+	char text[SHOW_TEXT + 8];
+	double v = 0.0;
+	enum number_status st;
+	int comma_ok = c->shape.comma_decimals ||
+		       c->shape.kind == SHAPE_DECIMAL_COMMA;
+
+	st = parse_number(f, frac, comma_ok, &v);
+	if (st == NUMBER_UNDERFLOW) {
+		v = tiny_value(f, frac, comma_ok);
+		st = NUMBER_OK;
+	}
+	if (st == NUMBER_OK) {
+		if (v < 0.0 || v > 1.0) {
+			note_out_of_range(c, line, v, 0, f);
+			v = 0.0;
+		} else {
+			note_value(c, v);
+		}
+		store(c, row, v);
+		return;
+	}
+	store(c, row, 0.0);
+	if (st == NUMBER_OVERFLOW) {
+		note_out_of_range(c, line, 0.0, 1, f);
+		return;
+	}
+	c->value_errors++;
+	show(f->p, f->n, text, sizeof text);
+	switch (st) {
+	case NUMBER_EMPTY:
+		if (f->n == 0)
+			report(c, PROBLEM_ERROR, "csv.empty_value", line,
+			       "write a probability on every line",
+			       "empty value");
+		else
+			report(c, PROBLEM_ERROR, "csv.empty_value", line,
+			       "write a probability on every line",
+			       "the value is only spaces");
+		break;
+	case NUMBER_NAN:
+		report(c, PROBLEM_ERROR, "csv.nan", line,
+		       "every row needs a probability: fill the missing "
+		       "predictions (np.nan_to_num, or a default probability)",
+		       "'%s' is not a number: a missing prediction", text);
+		break;
+	case NUMBER_INF:
+		report(c, PROBLEM_ERROR, "csv.inf", line,
+		       "write probabilities in [0, 1]",
+		       "'%s' is infinite; values must be probabilities in "
+		       "[0, 1]", text);
+		break;
+	case NUMBER_HEX:
+		report(c, PROBLEM_ERROR, "csv.hex_float", line,
+		       "write decimals such as 0.125, not float.hex() output",
+		       "'%s' is a hexadecimal float", text);
+		break;
+	case NUMBER_DECIMAL_COMMA:
+		report(c, PROBLEM_ERROR, "csv.decimal_comma", line,
+		       "write the decimal point as '.' (0.25, not 0,25)",
+		       "'%s' uses a decimal comma", text);
+		break;
+	case NUMBER_SPACES:
+		report(c, PROBLEM_ERROR, "csv.spaces", line,
+		       "remove the spaces around the value",
+		       "'%s' has spaces around the value", text);
+		break;
+	case NUMBER_JUNK:
+		if (is_missing_word(f->p, f->n))
+			report(c, PROBLEM_ERROR, "csv.nan", line,
+			       "every row needs a probability: fill the "
+			       "missing predictions",
+			       "'%s' is not a number: a missing prediction",
+			       text);
+		else
+			report_not_a_number(c, line, f);
+		break;
+	default:
+		report_not_a_number(c, line, f);
+		break;
+	}
+}
+
+static void
+flush_blank_rows(struct ctx *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		store(c, c->rows, 0.0);
+		c->rows++;
+		c->blank_rows++;
+		report(c, PROBLEM_ERROR, "csv.blank_line",
+		       c->first_pending + (long)i,
+		       "remove the blank line; if it stands for a missing "
+		       "prediction (pandas writes NaN as an empty line), "
+		       "fill it in",
+		       "blank line: every row after it is shifted by one");
+	}
+	c->pending_blank = 0;
+}
+
+static void
+check_line(struct ctx *c, const struct line *l)
+{
+	const struct shape *sh = &c->shape;
+	struct fields fs;
+	const char *nul;
+	char a[32], b[32];
+	size_t row;
+
+	if (l->no == 1 && sh->header)
+		return;
+	if (is_blank_line(l)) {
+		if (c->pending_blank++ == 0)
+			c->first_pending = l->no;
+		return;
+	}
+	if (c->pending_blank > 0)
+		flush_blank_rows(c, c->pending_blank);
+	row = c->rows++;
+
+	if (c->max_line > 0 && l->n > c->max_line) {
+		store(c, row, 0.0);
+		report(c, PROBLEM_ERROR, "csv.line_too_long", l->no,
+		       "write one probability per line",
+		       "line of %s bytes; the limit is %s",
+		       group(l->n, a), group(c->max_line, b));
+		return;
+	}
+	if ((nul = memchr(l->p, '\0', l->n)) != NULL) {
+		store(c, row, 0.0);
+		report(c, PROBLEM_ERROR, "csv.nul_byte", l->no,
+		       "save the file as plain text (CSV), not in a binary "
+		       "or UTF-16 format",
+		       "NUL byte at column %zu", (size_t)(nul - l->p) + 1);
+		return;
+	}
+	split_fields(l->p, l->n, sh->sep, &fs);
+	if (fs.unterminated) {
+		store(c, row, 0.0);
+		report(c, PROBLEM_ERROR, "csv.unterminated_quote", l->no,
+		       "close the quote or remove it",
+		       "the '\"' at column %zu is not closed on this line",
+		       fs.quote_col);
+		return;
+	}
+
+	switch (sh->kind) {
+	case SHAPE_PLAIN:
+		if (fs.count == 1)
+			break;
+		store(c, row, 0.0);
+		if (looks_decimal_comma(&fs)) {
+			char text[SHOW_TEXT + 8];
+			report(c, PROBLEM_ERROR, "csv.decimal_comma", l->no,
+			       "write the decimal point as '.' (0.25, not "
+			       "0,25)",
+			       "'%s' uses a decimal comma",
+			       show(l->p, l->n, text, sizeof text));
+		} else {
+			report(c, PROBLEM_ERROR, "csv.columns", l->no,
+			       "write one probability per line, with no other "
+			       "columns",
+			       "%zu fields separated by %s; expected one "
+			       "value", fs.count, sep_name(sh->sep));
+		}
+		return;
+	case SHAPE_DECIMAL_COMMA:
+		if (fs.count == 1)
+			break;
+		if (fs.count == 2) {
+			check_value(c, l->no, row, &fs.f[0], &fs.f[1]);
+			return;
+		}
+		store(c, row, 0.0);
+		report(c, PROBLEM_ERROR, "csv.columns", l->no,
+		       "write one probability per line, with no other columns",
+		       "%zu fields separated by ','; expected one value",
+		       fs.count);
+		return;
+	case SHAPE_INDEX:
+	case SHAPE_TWO_CLASS:
+	case SHAPE_COLUMNS:
+		if (fs.count == sh->ncols && sh->kind != SHAPE_COLUMNS)
+			break;
+		store(c, row, 0.0);
+		if (fs.count != sh->ncols)
+			report(c, PROBLEM_ERROR, "csv.columns", l->no,
+			       "write one probability per line, with no other "
+			       "columns",
+			       "%zu fields; the other lines have %zu",
+			       fs.count, sh->ncols);
+		return;
+	}
+	check_value(c, l->no, row, &fs.f[sh->value_col], NULL);
+}
+
+/*
+ * Looks at the first lines and decides the shape of the file.  Lines that
+ * are blank, too long, or hold NUL bytes say nothing about the shape and are
+ * skipped.  Returns the number of lines with content seen.
+ */
+static size_t
+survey(struct ctx *c, const char *p, const char *end)
+{
+	struct shape *sh = &c->shape;
+	struct scanner sc;
+	struct line l, sample[SAMPLE_LINES], line1 = { NULL, 0, 0 };
+	struct fields fs;
+	size_t nsample = 0, semicolons = 0, tabs = 0, seen = 0, i;
+	size_t counts_n[SAMPLE_LINES], counts_c[SAMPLE_LINES], ncounts = 0;
+	int more = 0;
+
+	memset(sh, 0, sizeof *sh);
+	sh->sep = ',';
+	sh->ncols = 1;
+	scanner_init(&sc, p, end);
+	while (scanner_next(&sc, &l)) {
+		if (is_blank_line(&l))
+			continue;
+		seen++;
+		if (c->max_line > 0 && l.n > c->max_line)
+			continue;
+		if (memchr(l.p, '\0', l.n) != NULL)
+			continue;
+		if (nsample == SAMPLE_LINES) {
+			more = 1;
+			break;
+		}
+		if (l.no == 1)
+			line1 = l;
+		sample[nsample++] = l;
+		if (memchr(l.p, ';', l.n) != NULL)
+			semicolons++;
+		if (memchr(l.p, '\t', l.n) != NULL)
+			tabs++;
+	}
+	if (nsample == 0)
+		return seen;
+	if (line1.p != NULL) {
+		show(line1.p, line1.n, c->line1, sizeof c->line1);
+		/* pandas names an unnamed column 0: a header "0" reads as
+		 * a valid value, and only the row count can tell. */
+		c->line1_is_zero = line1.n == 1 && line1.p[0] == '0';
+	}
+
+	/* A tab-separated file is read with its own separator, so that its
+	 * columns are diagnosed like those of a comma-separated one. */
+	if (semicolons * 2 > nsample) {
+		sh->sep = ';';
+		sh->comma_decimals = 1;
+	} else if (tabs * 2 > nsample) {
+		sh->sep = '\t';
+	}
+
+	/* A header: line 1 reads as names while most other lines do not. */
+	if (line1.p != NULL) {
+		struct fields h;
+		size_t data = 0, text = 0, empty_first = 0;
+
+		split_fields(line1.p, line1.n, sh->sep, &h);
+		for (i = 0; i < nsample; i++) {
+			if (sample[i].no == 1)
+				continue;
+			split_fields(sample[i].p, sample[i].n, sh->sep, &fs);
+			data++;
+			if (fs.unterminated)
+				continue;
+			if (fields_have_text(&fs))
+				text++;
+			if (fs.count >= 2 && fs.f[0].n == 0)
+				empty_first++;
+		}
+		if (!h.unterminated && text * 2 <= data &&
+		    (fields_have_text(&h) ||
+		     (h.count >= 2 && h.f[0].n == 0 && data > 0 &&
+		      empty_first * 2 < data))) {
+			sh->header = 1;
+			sh->r_style = h.count >= 2 && h.f[0].n == 0 &&
+				      h.f[0].quoted;
+			for (i = 0; i < h.count && i < MAX_FIELDS; i++)
+				if (!h.f[i].quoted)
+					sh->r_style = 0;
+		}
+	}
+
+	/* The number of columns: the most common count of fields. */
+	for (i = 0; i < nsample; i++) {
+		size_t k;
+
+		if (sample[i].no == 1 && sh->header)
+			continue;
+		if (sh->first_data_line == 0)
+			sh->first_data_line = sample[i].no;
+		split_fields(sample[i].p, sample[i].n, sh->sep, &fs);
+		for (k = 0; k < ncounts; k++)
+			if (counts_n[k] == fs.count)
+				break;
+		if (k == ncounts) {
+			counts_n[ncounts] = fs.count;
+			counts_c[ncounts++] = 0;
+		}
+		counts_c[k]++;
+	}
+	if (ncounts == 0) {
+		sh->r_style = 0;
+		return seen;
+	}
+	for (i = 1, sh->ncols = counts_n[0]; i < ncounts; i++)
+		if (counts_c[i] > counts_c[0] ||
+		    (counts_c[i] == counts_c[0] && counts_n[i] < sh->ncols)) {
+			counts_c[0] = counts_c[i];
+			sh->ncols = counts_n[i];
+		}
+	if (sh->ncols == 1) {
+		sh->r_style = 0;
+		return seen;
+	}
+	sh->one_line = !more && seen - (size_t)sh->header == 1;
+
+	/*
+	 * An index column: integers in the first column, counting up from 0
+	 * or 1, or ids larger than any probability.  Then both class
+	 * probabilities: two value columns that sum to 1 on every line.
+	 */
+	{
+		unsigned long long first = 0, v;
+		size_t lines = 0, ints = 0, seq = 0, big = 0, pairs = 0;
+		size_t sums = 0, quoted0 = 0, decimal = 0, two = 0;
+		size_t vc = 0;
+
+		for (i = 0; i < nsample; i++) {
+			if (sample[i].no == 1 && sh->header)
+				continue;
+			split_fields(sample[i].p, sample[i].n, sh->sep, &fs);
+			if (fs.count == 2) {
+				two++;
+				if (sh->sep == ',' && looks_decimal_comma(&fs))
+					decimal++;
+			}
+			if (fs.count != sh->ncols || fs.unterminated)
+				continue;
+			if (field_integer(&fs.f[0], &v)) {
+				if (ints == 0)
+					first = v;
+				if (v == first + lines && first <= 1)
+					seq++;
+				if (v > 1)
+					big++;
+				ints++;
+				if (fs.f[0].quoted)
+					quoted0++;
+			}
+			lines++;
+		}
+		sh->index = lines > 0 && ints == lines && (seq == lines ||
+							   big > 0);
+		if (sh->index && sh->ncols == 3)
+			vc = 1;
+		else if (!sh->index && sh->ncols == 2)
+			vc = 0;
+		else
+			vc = SIZE_MAX;
+		if (vc != SIZE_MAX) {
+			for (i = 0; i < nsample; i++) {
+				double x, y;
+				if (sample[i].no == 1 && sh->header)
+					continue;
+				split_fields(sample[i].p, sample[i].n, sh->sep,
+					     &fs);
+				if (fs.count != sh->ncols || fs.unterminated)
+					continue;
+				pairs++;
+				if (parse_number(&fs.f[vc], NULL,
+						 sh->comma_decimals, &x) ==
+					NUMBER_OK &&
+				    parse_number(&fs.f[vc + 1], NULL,
+						 sh->comma_decimals, &y) ==
+					NUMBER_OK &&
+				    x >= 0 && x <= 1 && y >= 0 && y <= 1 &&
+				    fabs(x + y - 1.0) <= TWO_CLASS_TOLERANCE)
+					sums++;
+			}
+		}
+		if (pairs > 0 && sums == pairs) {
+			sh->kind = SHAPE_TWO_CLASS;
+			sh->value_col = vc + 1;
+		} else if (!sh->index && sh->ncols == 2 && decimal * 2 > two) {
+			sh->kind = SHAPE_DECIMAL_COMMA;
+			sh->value_col = 0;
+			sh->ncols = 1;
+		} else if (sh->index && sh->ncols == 2) {
+			sh->kind = SHAPE_INDEX;
+			sh->value_col = 1;
+		} else {
+			sh->kind = SHAPE_COLUMNS;
+		}
+		if (!sh->index || quoted0 != ints)
+			sh->r_style = 0;
+	}
+	return seen;
+}
+
+static void
+report_shape(struct ctx *c)
+{
+	const struct shape *sh = &c->shape;
+	long first = sh->first_data_line ? sh->first_data_line : 1;
+	char a[32];
+
+	if (sh->sep == ';')
+		report(c, PROBLEM_ERROR, "csv.semicolon", first,
+		       "write one probability per line with '.' as the "
+		       "decimal point, e.g. pandas: to_csv(index=False, "
+		       "header=False); in a spreadsheet, change the list "
+		       "separator and decimal symbol in the regional settings",
+		       "fields are separated by ';': a spreadsheet export "
+		       "with European regional settings");
+	if (sh->kind == SHAPE_DECIMAL_COMMA)
+		report(c, PROBLEM_ERROR, "csv.decimal_comma", first,
+		       "write the decimal point as '.' (0.25, not 0,25)",
+		       "values are written with a decimal comma (0,25), so "
+		       "each line reads as two fields: a spreadsheet export "
+		       "with European regional settings");
+
+	if (sh->r_style && sh->header) {
+		report(c, PROBLEM_ERROR, "csv.r_write_csv", 1,
+		       "write only the probabilities: write.table(p, "
+		       "\"results1.csv\", row.names = FALSE, col.names = "
+		       "FALSE, sep = \",\")",
+		       "R's write.csv() output: a header (%s) and quoted row "
+		       "names in the first column", c->line1);
+	} else if (sh->index && (sh->kind == SHAPE_INDEX ||
+				 sh->kind == SHAPE_TWO_CLASS)) {
+		if (sh->header)
+			report(c, PROBLEM_ERROR, "csv.index_column", first,
+			       HINT_PANDAS,
+			       "the first column is an index and line 1 is a "
+			       "header ('%s'), as pandas' to_csv() writes by "
+			       "default", c->line1);
+		else
+			report(c, PROBLEM_ERROR, "csv.index_column", first,
+			       HINT_PANDAS,
+			       "the first column is an index (row numbers or "
+			       "ids), not a probability");
+	} else if (sh->header) {
+		report(c, PROBLEM_ERROR, "csv.header", 1,
+		       "remove the first line (pandas: to_csv(..., "
+		       "header=False); R: write.table(..., col.names = "
+		       "FALSE))",
+		       "line 1 is a header ('%s'): results files have no "
+		       "header", c->line1);
+	}
+
+	if (sh->kind == SHAPE_TWO_CLASS)
+		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
+		       "keep only the probability of the positive class, the "
+		       "last column (predict_proba(X)[:, 1])",
+		       "two columns that sum to 1 on every line: the "
+		       "probabilities of both classes");
+	else if (sh->kind == SHAPE_COLUMNS && sh->one_line)
+		report(c, PROBLEM_ERROR, "csv.columns", first,
+		       "write one probability per line (a column, not a row)",
+		       "all %s values are on one line, separated by %s; "
+		       "expected one value per line",
+		       group(sh->ncols, a), sep_name(sh->sep));
+	else if (sh->kind == SHAPE_COLUMNS)
+		report(c, PROBLEM_ERROR, "csv.columns", first,
+		       "write one probability per line, with no other columns",
+		       "%zu columns separated by %s on each line; expected "
+		       "one probability per line", sh->ncols,
+		       sep_name(sh->sep));
+}
+
+static void
+report_range(struct ctx *c)
+{
+	char a[32];
+
+	if (c->nrange == 0)
+		return;
+	if (c->negative == 0 && c->above_hundred == 0 && c->above_one >= 2 &&
+	    c->above_one * 10 >= c->nvalues) {
+		report(c, PROBLEM_ERROR, "csv.percent", c->first_above_one,
+		       "divide every value by 100: probabilities are in "
+		       "[0, 1]",
+		       "%s values are above 1 and none above 100 (the "
+		       "largest is %g): they look like percentages",
+		       group(c->above_one, a), c->max_above_one);
+		return;
+	}
+	for (size_t i = 0; i < c->nrange; i++) {
+		const struct range_note *r = &c->range[i < PROBLEMS_PER_KIND ?
+						       i : 0];
+		const char *hint = "write probabilities in [0, 1]: "
+				   "predict_proba(X)[:, 1], not "
+				   "decision_function(X) or a logit";
+		if (i >= PROBLEMS_PER_KIND)
+			/* Counted into the summary; the text is not shown. */
+			report(c, PROBLEM_ERROR, "csv.out_of_range", 0, hint,
+			       "value outside [0, 1]");
+		else if (r->overflow)
+			report(c, PROBLEM_ERROR, "csv.out_of_range", r->line,
+			       hint, "'%s' is outside [0, 1] (and beyond the "
+			       "range of a double)", r->text);
+		else
+			report(c, PROBLEM_ERROR, "csv.out_of_range", r->line,
+			       hint, "%s is outside [0, 1]", r->text);
+	}
+}
+
+static void
+report_row_count(struct ctx *c)
+{
+	char a[32], b[32], d[32], msg[160];
+	size_t lines = c->rows + (size_t)c->shape.header;
+	const char *hint;
+
+	if (c->expected_rows == 0) {
+		if (c->rows > 0)
+			return;
+		report(c, PROBLEM_ERROR, "csv.row_count", 0,
+		       "write one probability per line",
+		       c->shape.header ? "a header and no rows" : "no rows");
+		return;
+	}
+	if (lines == c->expected_rows && !c->shape.header)
+		return;
+	/* All the values on one line: csv.columns already said it. */
+	if (c->shape.one_line && c->shape.ncols == c->expected_rows &&
+	    c->rows == 1)
+		return;
+	group(c->expected_rows, b);
+	if (c->shape.header) {
+		snprintf(msg, sizeof msg, "%s line%s: a header plus %s row%s; "
+			 "expected %s rows", group(lines, a),
+			 lines == 1 ? "" : "s", group(c->rows, d),
+			 c->rows == 1 ? "" : "s", b);
+		hint = c->rows == c->expected_rows ?
+		       "remove the header line: the rows are right" :
+		       "remove the header line, and write one probability for "
+		       "each row of the test set, in its order";
+	} else {
+		snprintf(msg, sizeof msg, "%s row%s; expected %s",
+			 group(c->rows, a), c->rows == 1 ? "" : "s", b);
+		hint = "write one probability for each row of the test set, "
+		       "in its order";
+	}
+	if (c->blank_rows > 0) {
+		size_t n = strlen(msg);
+		snprintf(msg + n, sizeof msg - n, " (%s of them blank)",
+			 group(c->blank_rows, a));
+	}
+	if (c->blank_rows > 0)
+		hint = "remove the blank lines: each one shifts the rows after "
+		       "it";
+	if (!c->shape.header && c->rows == c->expected_rows + 1 &&
+	    c->blank_rows == 0 && c->line1_is_zero) {
+		char h[200];
+		snprintf(h, sizeof h, "one row too many: if line 1 ('%s') is "
+			 "a column name (pandas names an unnamed column 0), "
+			 "write the file with header=False", c->line1);
+		report(c, PROBLEM_ERROR, "csv.row_count", 0, h, "%s", msg);
+		return;
+	}
+	report(c, PROBLEM_ERROR, "csv.row_count", 0, hint, "%s", msg);
+}
+
+static void
+report_warnings(struct ctx *c)
+{
+	/* The values say something only when every row gave one. */
+	if (c->nvalues == 0 || c->value_errors > 0 || c->nvalues != c->rows)
+		return;
+	if (c->ndistinct == 1)
+		report(c, PROBLEM_WARNING, "csv.constant", 0,
+		       "a constant prediction scores an AUC of 0.5: check that "
+		       "the model's output was written",
+		       "every value is %.17g", c->distinct[0]);
+	else if (c->only_labels)
+		report(c, PROBLEM_WARNING, "csv.labels_not_probabilities", 0,
+		       "submit probabilities (predict_proba(X)[:, 1]), not "
+		       "predicted labels (predict(X)): labels lose the ranking "
+		       "and lower the AUC",
+		       "every value is 0 or 1: labels, not probabilities");
+	else if (c->ndistinct < MAX_DISTINCT && c->rows >= MAX_DISTINCT)
+		report(c, PROBLEM_WARNING, "csv.few_distinct", 0,
+		       "probabilities usually take many values: check for "
+		       "rounding to few decimals or hard labels",
+		       "only %zu distinct values", c->ndistinct);
+}
+
+/*
+ * UTF-16 as Windows writes it ("Unicode text", PowerShell's > and
+ * Out-File): a byte order mark FF FE or FE FF, or, without one, ASCII text
+ * with every other byte NUL.
+ */
+static int
+is_utf16(const unsigned char *d, size_t len)
+{
+	size_t n = len < 1024 ? len : 1024, odd = 0, even = 0;
+
+	if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) ||
+			 (d[0] == 0xFE && d[1] == 0xFF)))
+		return 1;
+	n &= ~(size_t)1;
+	if (n < 4)
+		return 0;
+	for (size_t i = 0; i < n; i += 2) {
+		even += d[i] == 0;
+		odd += d[i + 1] == 0;
+	}
+	return (odd == n / 2 && even == 0) || (even == n / 2 && odd == 0);
+}
+
+/* A zip (an .xlsx workbook) or an OLE2 file (an .xls) named .csv. */
+static int
+is_binary_document(const unsigned char *d, size_t len)
+{
+	return len >= 4 && ((memcmp(d, "PK\003\004", 4) == 0) ||
+			    memcmp(d, "\320\317\021\340", 4) == 0);
+}
+
+enum gr_status
+results_parse(const char *file, const unsigned char *data, size_t len,
+	      size_t expected_rows, size_t max_line, struct results_file *out,
+	      struct problem_list *problems)
+{
+	struct ctx *c;
+	struct scanner sc;
+	struct line l;
+	const char *p = (const char *)data, *end = p + len;
+	enum gr_status st;
+	size_t seen;
+
+	memset(out, 0, sizeof *out);
+	c = calloc(1, sizeof *c);
+	if (c == NULL)
+		return GR_NOMEM;
+	c->file = file;
+	c->problems = problems;
+	c->expected_rows = expected_rows;
+	c->max_line = max_line;
+	c->out = out;
+	c->only_labels = 1;
+	if (expected_rows > 0) {
+		out->values = calloc(expected_rows, sizeof *out->values);
+		if (out->values == NULL) {
+			free(c);
+			return GR_NOMEM;
+		}
+		c->cap = expected_rows;
+	}
+
+	if (len == 0) {
+		report(c, PROBLEM_ERROR, "csv.empty_file", 0,
+		       "write one probability per line",
+		       "the file is empty");
+		goto done;
+	}
+	if (is_utf16(data, len)) {
+		report(c, PROBLEM_ERROR, "csv.utf16", 0,
+		       "save it as UTF-8 or plain text: Excel's \"CSV (Comma "
+		       "delimited)\", or in PowerShell Out-File -Encoding "
+		       "ascii (its > writes UTF-16)",
+		       "saved as Unicode text (UTF-16), not as plain text");
+		goto done;
+	}
+	if (is_binary_document(data, len)) {
+		report(c, PROBLEM_ERROR, "csv.binary", 0,
+		       "export the predictions as CSV text, one per line",
+		       "not a text file: it starts like a zip archive or an "
+		       "Excel workbook saved under a .csv name");
+		goto done;
+	}
+	if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) {
+		out->bom = 1;
+		p += 3;
+		report(c, PROBLEM_WARNING, "csv.bom", 1,
+		       "nothing to fix: Excel's \"CSV UTF-8\" writes one",
+		       "the file starts with a UTF-8 byte order mark");
+	}
+
+	seen = survey(c, p, end);
+	if (seen == 0) {
+		report(c, PROBLEM_ERROR, "csv.empty_file", 0,
+		       "write one probability per line",
+		       p == end ? "the file holds only a byte order mark" :
+				  "the file holds only blank lines");
+		goto done;
+	}
+	report_shape(c);
+
+	scanner_init(&sc, p, end);
+	while (scanner_next(&sc, &l))
+		check_line(c, &l);
+	/* One blank line at the end is accepted; the others are rows. */
+	if (c->pending_blank > 0)
+		flush_blank_rows(c, c->pending_blank - 1);
+
+	report_range(c);
+	report_row_count(c);
+	report_warnings(c);
+done:
+	out->rows = c->rows;
+	if (c->nomem) {
+		st = GR_NOMEM;
+	} else if (c->errors > 0) {
+		st = GR_INVALID;
+	} else {
+		st = GR_OK;
+		out->valid = 1;
+	}
+	free(c);
+	return st;
+}
+
+void
+results_release(struct results_file *r)
+{
+	if (r == NULL)
+		return;
+	free(r->values);
+	r->values = NULL;
+	r->rows = 0;
+	r->valid = 0;
+}
+
+enum gr_status
+results_compare(const char *file_a, const unsigned char *data_a,
+		size_t len_a, const struct results_file *a,
+		const char *file_b, const unsigned char *data_b,
+		size_t len_b, const struct results_file *b,
+		struct problem_list *problems)
+{
+	const char *hint = "submit the two different models' predictions";
+	size_t i;
+
+	if (a == NULL || b == NULL || !a->valid || !b->valid)
+		return GR_OK;
+	if (len_a == len_b && len_a > 0 && memcmp(data_a, data_b, len_a) == 0)
+		return problems_add(problems, PROBLEM_WARNING,
+				    "csv.identical_files", file_b, 0, hint,
+				    "%s is byte-identical to %s", file_b,
+				    file_a);
+	if (a->rows != b->rows || a->rows == 0)
+		return GR_OK;
+	for (i = 0; i < a->rows; i++)
+		if (a->values[i] != b->values[i])
+			return GR_OK;
+	return problems_add(problems, PROBLEM_WARNING, "csv.identical_files",
+			    file_b, 0, hint, "%s holds the same values as %s",
+			    file_b, file_a);
+}
