@@ -103,6 +103,7 @@ struct shape {
 	int index;		/* the first column is an index */
 	int r_style;		/* R's write.csv: quoted header and row names */
 	int comma_decimals;	/* values may use a decimal comma (sep ';') */
+	int saw_comma;		/* and some do */
 	long first_data_line;	/* first line that is a row, 0 if none */
 	int one_line;		/* the whole file is one line of values */
 };
@@ -877,6 +878,8 @@ survey(struct ctx *c, const char *p, const char *end)
 			semicolons++;
 		if (memchr(l.p, '\t', l.n) != NULL)
 			tabs++;
+		if (memchr(l.p, ',', l.n) != NULL)
+			sh->saw_comma = 1;
 	}
 	if (nsample == 0)
 		return seen;
@@ -1057,8 +1060,9 @@ report_shape(struct ctx *c)
 		       "decimal point, e.g. pandas: to_csv(index=False, "
 		       "header=False); in a spreadsheet, change the list "
 		       "separator and decimal symbol in the regional settings",
-		       "fields are separated by ';': a spreadsheet export "
-		       "with European regional settings");
+		       "fields are separated by ';'%s: a spreadsheet export "
+		       "with European regional settings",
+		       sh->saw_comma ? " and decimals written with ','" : "");
 	if (sh->kind == SHAPE_DECIMAL_COMMA)
 		report(c, PROBLEM_ERROR, "csv.decimal_comma", first,
 		       "write the decimal point as '.' (0.25, not 0,25)",
@@ -1212,8 +1216,9 @@ report_row_count(struct ctx *c)
 static void
 report_warnings(struct ctx *c)
 {
-	/* The values say something only when every row gave one. */
-	if (c->nvalues == 0 || c->value_errors > 0 || c->nvalues != c->rows)
+	/* The values say something only when every row gave one, and one
+	 * row is not enough to call constant. */
+	if (c->nvalues < 2 || c->value_errors > 0 || c->nvalues != c->rows)
 		return;
 	if (c->ndistinct == 1)
 		report(c, PROBLEM_WARNING, "csv.constant", 0,
