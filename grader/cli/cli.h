@@ -32,6 +32,10 @@ int cmd_check(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_auc(int argc, char **argv);
 
+/* Prints the help of one command to stdout (grader help NAME); returns the
+ * exit code. */
+int cli_command_help(const char *name);
+
 /* Prints "grader CMD: MESSAGE" and the way to help to stderr; returns
  * EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -104,6 +104,7 @@ cmd_auc(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct problem_list *problems;
@@ -123,6 +124,8 @@ cmd_auc(int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		if (ch == 'j')
 			json = 1;
+		else if (ch == 'h')
+			return cli_command_help("auc");
 		else
 			return cli_usage_error("auc", "unknown option '%s'",
 					       argv[optind - 1]);

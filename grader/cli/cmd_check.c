@@ -33,7 +33,7 @@ cmd_check(int argc, char **argv)
 			run.format = (enum cli_format)f;
 			break;
 		case 'h':
-			return cli_usage_error("check", "--help is 'grader help check'");
+			return cli_command_help("check");
 		case ':':
 			return cli_usage_error("check", "%s needs a value",
 					       argv[optind - 1]);

@@ -57,7 +57,7 @@ cmd_grade(int argc, char **argv)
 			run.format = (enum cli_format)f;
 			break;
 		case 'h':
-			return cli_usage_error("grade", "--help is 'grader help grade'");
+			return cli_command_help("grade");
 		case ':':
 			return cli_usage_error("grade", "%s needs a value",
 					       argv[optind - 1]);

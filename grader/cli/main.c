@@ -96,21 +96,25 @@ find_command(const char *name)
 	return NULL;
 }
 
+int
+cli_command_help(const char *name)
+{
+	const struct cli_command *c = find_command(name);
+
+	if (c == NULL)
+		return cli_usage_error("help", "no command named '%s'", name);
+	printf("usage: %s\n\n%s\n%s", c->synopsis, c->help, exit_codes);
+	return cli_finish(EXIT_PASS);
+}
+
 static int
 help_command(int argc, char **argv)
 {
-	const struct cli_command *c;
-
 	if (argc < 2)
 		return print_help();
 	if (argc > 2)
 		return cli_usage_error("help", "expects one command name");
-	c = find_command(argv[1]);
-	if (c == NULL)
-		return cli_usage_error("help", "no command named '%s'",
-				       argv[1]);
-	printf("usage: %s\n\n%s\n%s", c->synopsis, c->help, exit_codes);
-	return cli_finish(EXIT_PASS);
+	return cli_command_help(argv[1]);
 }
 
 int

@@ -54,9 +54,18 @@ count_in(const struct grade_report *r, const char *file,
 	return n;
 }
 
+/* Prints a rule's patterns as "*.py, *.ipynb". */
 static void
-print_rules(FILE *f, const struct grade_rule_result *rules, size_t n,
-	    int deliverable, const struct cli_style *st)
+print_patterns(FILE *f, const struct challenge_rule *rule)
+{
+	for (size_t i = 0; i < rule->n_patterns; i++)
+		fprintf(f, "%s%s", i ? ", " : "", rule->patterns[i]);
+}
+
+static void
+print_rules(FILE *f, const struct grade_rule_result *rules,
+	    const struct challenge_rule *defs, size_t n, int deliverable,
+	    const struct cli_style *st)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct grade_rule_result *g = &rules[i];
@@ -68,16 +77,25 @@ print_rules(FILE *f, const struct grade_rule_result *rules, size_t n,
 			color = st->yellow;
 		}
 		fprintf(f, "  %s%s%s %-16s ", color, mark, st->reset, g->name);
-		if (g->n_found == 0)
-			fprintf(f, deliverable ? "missing\n" : "none found\n");
-		else {
-			fprintf(f, "%s", deliverable ? "" : "present: ");
-			for (size_t j = 0; j < g->n_found && j < 5; j++)
-				fprintf(f, "%s%s", j ? ", " : "", g->found[j]);
-			if (g->n_found > 5)
-				fprintf(f, " and %zu more", g->n_found - 5);
-			fputc('\n', f);
+		if (g->n_found == 0 && !deliverable) {
+			fprintf(f, "none found\n");
+			continue;
 		}
+		if (g->n_found == 0) {
+			fprintf(f, "missing: add a file matching ");
+			print_patterns(f, &defs[i]);
+			fprintf(f, "%s\n", g->required ? "" : " (optional)");
+			continue;
+		}
+		fprintf(f, "%s", deliverable ? "" : "present: ");
+		for (size_t j = 0; j < g->n_found && j < 5; j++)
+			fprintf(f, "%s%s", j ? ", " : "", g->found[j]);
+		if (g->n_found > 5)
+			fprintf(f, " and %zu more", g->n_found - 5);
+		fputc('\n', f);
+		if (!deliverable)
+			fprintf(f, "        fix: remove %s from the submission: it must not be sent back\n",
+				g->n_found == 1 ? "it" : "them");
 	}
 }
 
@@ -128,15 +146,18 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 				"  ", r->models[0].file, r->models[1].file,
 				cmp->difference, cmp->z, cmp->p_value);
 	}
-	if (r->opened && r->status != GRADE_INVALID) {
-		print_rules(f, r->deliverables, r->n_deliverables, 1, st);
-		if (r->n_forbidden > 0)
-			print_rules(f, r->forbidden, r->n_forbidden, 0, st);
+	/* Deliverables are examined whenever the archive could be read. */
+	if (r->deliverables != NULL) {
+		print_rules(f, r->deliverables, c->deliverables,
+			    r->n_deliverables, 1, st);
+		print_rules(f, r->forbidden, c->forbidden, r->n_forbidden, 0,
+			    st);
 	}
 	for (size_t k = 0; k < r->problems->count; k++) {
 		const struct problem *p = &r->problems->items[k];
 		if (is_results_file(r, p->file) ||
-		    strcmp(p->code, "deliverable.missing") == 0)
+		    strcmp(p->code, "deliverable.missing") == 0 ||
+		    strcmp(p->code, "forbidden.present") == 0)
 			continue;
 		if (!other_header) {
 			fprintf(f, "  %s%s%s %s\n",

@@ -229,7 +229,8 @@ check_results(struct grade_report *r, const struct challenge *c,
 
 		if ((model->file = strdup(name)) == NULL)
 			return GR_NOMEM;
-		at = layout_find_results(s, name, r->problems);
+		at = layout_find_results(s, name, c->result_files,
+					 c->n_result_files, r->problems);
 		if (r->problems->nomem)
 			return GR_NOMEM;
 		if (at < 0)

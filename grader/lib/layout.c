@@ -113,8 +113,18 @@ append_name(char **list, const char *name)
 	return 1;
 }
 
+static int
+is_expected(char *const *expected, size_t n, const char *base)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(expected[i], base) == 0)
+			return 1;
+	return 0;
+}
+
 long
 layout_find_results(const struct submission *s, const char *name,
+		    char *const *expected, size_t n_expected,
 		    struct problem_list *problems)
 {
 	size_t n = submission_count(s), found = 0;
@@ -135,7 +145,8 @@ layout_find_results(const struct submission *s, const char *name,
 		} else if (exact) {
 			if (!append_name(&deep, e->name))
 				goto nomem;
-		} else if (layout_is_near_miss(name, e->base)) {
+		} else if (!is_expected(expected, n_expected, e->base) &&
+			   layout_is_near_miss(name, e->base)) {
 			if (!append_name(&near, e->name))
 				goto nomem;
 		}

@@ -15,12 +15,15 @@
 #include "submission.h"
 
 /*
- * Finds the entry that holds the results file `name`.  Returns its index,
+ * Finds the entry that holds the results file `name`; `expected` lists all
+ * n_expected results files of the challenge, so that one expected file is
+ * never offered as a near miss for another.  Returns its index,
  * or -1 when there is none or more than one; then a "results.missing" or
  * "results.ambiguous" error has been added to problems (GR_NOMEM is
  * reported through the list's nomem flag).
  */
 long layout_find_results(const struct submission *s, const char *name,
+			 char *const *expected, size_t n_expected,
 			 struct problem_list *problems);
 
 /* Whether an entry can be a deliverable or a results file: a file, not a

@@ -51,5 +51,25 @@ expect_no_grep() {
 # program built with the tests, which evaluates a dotted path such as
 # .models[0].auc and prints it with %.17g.
 json_get() {
-	"$TOP/$BUILD/tests/jsonpath" "$1" "$2"
+	"$BUILD/tests/jsonpath" "$1" "$2"
 }
+
+# expect_json FILE PATH VALUE: a scorecard field, printed by json_get, equals
+# VALUE exactly (strings, booleans, null, integers, compact JSON).
+expect_json() {
+	got=$(json_get "$1" "$2") || fail "$2 absent from $1"
+	[ "$got" = "$3" ] || fail "$2 is '$got', expected '$3'"
+}
+
+# expect_near FILE PATH VALUE TOLERANCE: a number within TOLERANCE of VALUE.
+expect_near() {
+	got=$(json_get "$1" "$2") || fail "$2 absent from $1"
+	awk -v g="$got" -v w="$3" -v t="$4" 'BEGIN {
+		d = g - w; if (d < 0) d = -d; exit !(d <= t) }' ||
+		fail "$2 is $got, expected $3 within $4"
+}
+
+# Fixture paths.
+CHALLENGE=challenges/insurance-claims
+SUBS=fixtures/submissions
+HOLDOUT=$CHALLENGE/demo-holdout.csv
