@@ -1,22 +1,38 @@
 /*
- * digest.c: SHA-256 through libmd.
+ * digest.c: SHA-256 through nettle.
  */
 #include "digest.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/types.h>
 #include <unistd.h>
-#include <sha2.h>
+
+void
+digest_init(struct digest_ctx *ctx)
+{
+	sha256_init(&ctx->sha);
+}
+
+void
+digest_update(struct digest_ctx *ctx, const void *data, size_t len)
+{
+	sha256_update(&ctx->sha, len, data);
+}
+
+void
+digest_final(struct digest_ctx *ctx, unsigned char out[32])
+{
+	sha256_digest(&ctx->sha, SHA256_DIGEST_SIZE, out);
+}
 
 void
 digest_sha256(const void *data, size_t len, unsigned char out[32])
 {
-	SHA2_CTX ctx;
+	struct digest_ctx ctx;
 
-	SHA256Init(&ctx);
-	SHA256Update(&ctx, data, len);
-	SHA256Final(out, &ctx);
+	digest_init(&ctx);
+	digest_update(&ctx, data, len);
+	digest_final(&ctx, out);
 }
 
 void
@@ -35,14 +51,14 @@ int
 digest_file(const char *path, unsigned char out[32], uint64_t *bytes)
 {
 	unsigned char buf[1 << 16];
-	SHA2_CTX ctx;
+	struct digest_ctx ctx;
 	ssize_t n;
 	int fd = open(path, O_RDONLY | O_CLOEXEC), err = 0;
 
 	*bytes = 0;
 	if (fd < 0)
 		return errno;
-	SHA256Init(&ctx);
+	digest_init(&ctx);
 	while ((n = read(fd, buf, sizeof buf)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
@@ -50,10 +66,10 @@ digest_file(const char *path, unsigned char out[32], uint64_t *bytes)
 			err = errno;
 			break;
 		}
-		SHA256Update(&ctx, buf, (size_t)n);
+		digest_update(&ctx, buf, (size_t)n);
 		*bytes += (uint64_t)n;
 	}
 	close(fd);
-	SHA256Final(out, &ctx);
+	digest_final(&ctx, out);
 	return err;
 }
