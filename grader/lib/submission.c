@@ -314,7 +314,7 @@ unsafe_reason(const char *name, const unsigned char *raw, size_t rawlen,
 
 	*control = -1;
 	if (has_nul)
-		return "contains a NUL byte";
+		return "contains a NUL byte (shown as a space)";
 	if (rawlen == 0 || name[0] == '\0')
 		return "is empty";
 	if (rawlen > NAME_MAX_BYTES)
@@ -550,8 +550,9 @@ report_open_error(struct ctx *c, const struct submission *s,
 			return;
 		}
 		report(c, PROBLEM_ERROR, "zip.damaged", NULL, HINT_REZIP,
-		       "%s is a damaged zip archive: it is truncated or its "
-		       "end record is missing", display);
+		       "%s is a damaged zip archive: it is truncated, has "
+		       "data in front of it, or its end record is missing",
+		       display);
 		return;
 	case ZIP_ER_EXISTS:
 		/* Name the duplicate: sort the records the buffer holds. */
@@ -975,8 +976,35 @@ find_nul_names(struct submission *s, zip_uint64_t n, unsigned char *has_nul)
 	return 0;
 }
 
-/* True when the archive comment hides zip records: a second end record
- * there lets other tools see a different archive than this one. */
+/*
+ * True when more than one end record could end the file: one hidden in the
+ * comment of another.  Tools that pick differently (libzip takes the last,
+ * others the first that checks out) then see different files, which is how
+ * a submission shows a reviewer one thing and the grader another.
+ */
+static int
+several_end_records(const unsigned char *buf, size_t len)
+{
+	static const unsigned char sig[4] = { 'P', 'K', 5, 6 };
+	const unsigned char *p;
+	size_t pos, found = 0;
+
+	if (len < 22)
+		return 0;
+	pos = len > 22 + 65535 ? len - 22 - 65535 : 0;
+	while (pos + 22 <= len &&
+	    (p = memmem(buf + pos, len - pos, sig, sizeof sig)) != NULL) {
+		pos = (size_t)(p - buf);
+		if (pos + 22 > len)
+			break;
+		if (pos + 22 + le16(p + 20) == len)
+			found++;
+		pos++;
+	}
+	return found > 1;
+}
+
+/* True when the archive comment hides zip records. */
 static int
 comment_hides_records(zip_t *za)
 {
@@ -1043,11 +1071,13 @@ zip_load(struct ctx *c, struct submission *s, const char *display)
 	}
 	zip_error_fini(&err);
 
-	if (comment_hides_records(s->za)) {
+	if (several_end_records(s->buf, s->len) ||
+	    comment_hides_records(s->za)) {
 		report(c, PROBLEM_ERROR, "zip.damaged", NULL, HINT_REZIP,
-		       "%s is a damaged or hostile zip archive: its comment "
-		       "hides zip records, so different tools would read "
-		       "different files", display);
+		       "%s is a damaged or hostile zip archive: it holds "
+		       "more than one end record (one hidden in its "
+		       "comment), so different tools would read different "
+		       "files", display);
 		return GR_INVALID;
 	}
 	n = zip_get_num_entries(s->za, 0);
@@ -1254,7 +1284,7 @@ folder_walk(struct ctx *c, struct submission *s, int dirfd,
 	    const char *prefix, int depth, uint64_t *total, size_t *backslashes)
 {
 	char b1[64], b2[64];
-	struct dirent *d;
+	struct dirent *d = NULL;
 	DIR *dir;
 	int fd;
 	enum gr_status st = GR_OK;
