@@ -15,7 +15,8 @@
  *      size + 1) until zip_fread() returns 0, which is when libzip verifies
  *      the CRC, and hashed with SHA-256.
  *
- * Any problem found makes submission_open() fail with GR_INVALID, so that a
+ * SHA-256 comes from the digest module (nettle).  Any problem found makes
+ * submission_open() fail with GR_INVALID, so that a
  * hostile archive is never scored, whichever entry it touches.  Entries are
  * read again, by the same counted loop, when the caller asks for them.
  *
@@ -43,8 +44,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sha2.h>
 #include <zip.h>
+
+#include "digest.h"
 
 /* The longest entry name accepted, in bytes (a common file system limit). */
 #define NAME_MAX_BYTES	255
@@ -678,7 +680,7 @@ zip_stream(struct submission *s, size_t k, unsigned char **data,
 	uint64_t declared = e->pub.size, total = 0;
 	unsigned char *out = NULL, *chunk = NULL;
 	enum gr_status st = GR_OK;
-	SHA2_CTX h;
+	struct digest_ctx h;
 	zip_file_t *f;
 
 	/* Precondition: declared <= the per-entry limit, checked at open. */
@@ -696,7 +698,7 @@ zip_stream(struct submission *s, size_t k, unsigned char **data,
 		st = report_read_error(c, name, zip_get_error(s->za));
 		goto done;
 	}
-	SHA256Init(&h);
+	digest_init(&h);
 	for (;;) {
 		uint64_t want = declared + 1 - total;
 		unsigned char *dst = out ? out + total : chunk;
@@ -720,7 +722,7 @@ zip_stream(struct submission *s, size_t k, unsigned char **data,
 			st = GR_INVALID;
 			break;
 		}
-		SHA256Update(&h, dst, (size_t)n);
+		digest_update(&h, dst, (size_t)n);
 	}
 	zip_fclose(f);
 	if (st == GR_OK && total != declared) {
@@ -732,7 +734,7 @@ zip_stream(struct submission *s, size_t k, unsigned char **data,
 		st = GR_INVALID;
 	}
 	if (st == GR_OK) {
-		SHA256Final(sha, &h);
+		digest_final(&h, sha);
 		if (data != NULL) {
 			out[total] = '\0';
 			*data = out;
@@ -1037,7 +1039,7 @@ zip_load(struct ctx *c, struct submission *s, const char *display)
 	uint64_t declared_total = 0;
 	size_t backslashes = 0;
 	char *first_backslash = NULL;
-	SHA2_CTX h;
+	struct digest_ctx h;
 
 	if (s->len == 0) {
 		report(c, PROBLEM_ERROR, "zip.empty", NULL, HINT_REZIP,
@@ -1051,9 +1053,9 @@ zip_load(struct ctx *c, struct submission *s, const char *display)
 		       fmt_bytes(b2, sizeof b2, s->lim.zip_bytes));
 		return GR_INVALID;
 	}
-	SHA256Init(&h);
-	SHA256Update(&h, s->buf, s->len);
-	SHA256Final(s->sha256, &h);
+	digest_init(&h);
+	digest_update(&h, s->buf, s->len);
+	digest_final(&h, s->sha256);
 	s->bytes = s->len;
 
 	zip_error_init(&err);
@@ -1212,7 +1214,7 @@ folder_stream(struct submission *s, size_t k, unsigned char **data,
 	uint64_t size = e->pub.size, total = 0;
 	unsigned char *out = NULL, *chunk = NULL;
 	struct stat st;
-	SHA2_CTX h;
+	struct digest_ctx h;
 	int fd;
 
 	if ((fd = open_beneath(s->root_fd, e->path)) < 0) {
@@ -1237,7 +1239,7 @@ folder_stream(struct submission *s, size_t k, unsigned char **data,
 		c->nomem = 1;
 		return GR_NOMEM;
 	}
-	SHA256Init(&h);
+	digest_init(&h);
 	for (;;) {
 		uint64_t want = size + 1 - total;
 		unsigned char *dst = out ? out + total : chunk;
@@ -1253,10 +1255,10 @@ folder_stream(struct submission *s, size_t k, unsigned char **data,
 		total += (uint64_t)n;
 		if (total > size)
 			break;
-		SHA256Update(&h, dst, (size_t)n);
+		digest_update(&h, dst, (size_t)n);
 	}
 	close(fd);
-	SHA256Final(sha, &h);
+	digest_final(&h, sha);
 	if (total != size ||
 	    (data != NULL && memcmp(sha, e->pub.sha256, 32) != 0)) {
 		free(out);
@@ -1453,9 +1455,9 @@ folder_digest(struct submission *s)
 {
 	static const char hex[] = "0123456789abcdef";
 	char line[128];
-	SHA2_CTX h;
+	struct digest_ctx h;
 
-	SHA256Init(&h);
+	digest_init(&h);
 	s->bytes = 0;
 	for (size_t i = 0; i < s->count; i++) {
 		const struct submission_entry *e = &s->entries[i].pub;
@@ -1464,19 +1466,19 @@ folder_digest(struct submission *s)
 		if (e->is_dir)
 			continue;
 		s->bytes += e->size;
-		SHA256Update(&h, (const unsigned char *)e->name,
+		digest_update(&h, (const unsigned char *)e->name,
 			     strlen(e->name) + 1);
 		n = snprintf(line, sizeof line, "%llu",
 			     (unsigned long long)e->size);
-		SHA256Update(&h, (const unsigned char *)line, (size_t)n + 1);
+		digest_update(&h, (const unsigned char *)line, (size_t)n + 1);
 		for (int k = 0; k < 32; k++) {
 			line[2 * k] = hex[e->sha256[k] >> 4];
 			line[2 * k + 1] = hex[e->sha256[k] & 15];
 		}
 		line[64] = '\n';
-		SHA256Update(&h, (const unsigned char *)line, 65);
+		digest_update(&h, (const unsigned char *)line, 65);
 	}
-	SHA256Final(s->sha256, &h);
+	digest_final(&h, s->sha256);
 }
 
 /* Opens the folder open as fd, which s owns from now on. */

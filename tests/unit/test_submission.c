@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <sha2.h>
 
+#include "digest.h"
 #include "submission.h"
 
 #define MAKE_BIG_NO_MAIN
@@ -100,13 +100,7 @@ read_all(struct submission *s)
 		assert_int_equal(submission_read(s, i, &data, &len, pl), GR_OK);
 		assert_int_equal(len, e->size);
 		assert_int_equal(data[len], '\0');
-		{
-			SHA2_CTX h;
-
-			SHA256Init(&h);
-			SHA256Update(&h, data, len);
-			SHA256Final(sha, &h);
-		}
+		digest_sha256(data, len, sha);
 		assert_memory_equal(sha, e->sha256, 32);
 		free(data);
 	}
@@ -285,14 +279,11 @@ test_the_sha256_of_a_zip_is_that_of_its_bytes(void **state)
 	unsigned char want[32];
 	unsigned char *buf;
 	size_t len = 0;
-	SHA2_CTX h;
 
 	(void)state;
 	buf = slurp(CORPUS "/valid-submission.zip", &len);
 	assert_non_null(buf);
-	SHA256Init(&h);
-	SHA256Update(&h, buf, len);
-	SHA256Final(want, &h);
+	digest_sha256(buf, len, want);
 	assert_int_equal(submission_open(CORPUS "/valid-submission.zip", &lim,
 					 &s, pl), GR_OK);
 	assert_memory_equal(submission_sha256(s), want, 32);
@@ -523,7 +514,6 @@ test_the_sha256_of_abc_is_the_standard_one(void **state)
 	unsigned char want[32];
 	char listing[256];
 	int n;
-	SHA2_CTX h;
 
 	(void)state;
 	put("abc.txt", "abc");
@@ -533,9 +523,7 @@ test_the_sha256_of_abc_is_the_standard_one(void **state)
 	n = snprintf(listing, sizeof listing, "abc.txt%c3%c%s\n", 0, 0,
 		     "ba7816bf8f01cfea414140de5dae2223"
 		     "b00361a396177a9cb410ff61f20015ad");
-	SHA256Init(&h);
-	SHA256Update(&h, (unsigned char *)listing, (size_t)n);
-	SHA256Final(want, &h);
+	digest_sha256(listing, (size_t)n, want);
 	assert_memory_equal(submission_sha256(s), want, 32);
 	submission_free(s);
 	problems_free(pl);
