@@ -1,0 +1,67 @@
+# Every member of the hostile zip corpus through `grader check`: the exit
+# code that fixtures/hostile/EXPECTED gives, the problem code in the JSON
+# output, and not one file written anywhere: not in the working folder, not
+# beside the archive, not in $TMPDIR or /tmp, not where a hostile name
+# points.  The three big members are made here by make-big.c.
+. tests/cli/lib.sh
+
+corpus=$TOP/fixtures/hostile
+challenge=$corpus/challenge
+gen=$TEST_TMP/gen
+work=$TEST_TMP/cwd
+tmpdir=$TEST_TMP/tmpdir
+mkdir -p "$gen" "$work" "$tmpdir" || fail "cannot make scratch folders"
+${CC:-cc} -O2 -o "$TEST_TMP/make-big" "$corpus/make-big.c" ||
+	fail "cannot build fixtures/hostile/make-big.c"
+"$TEST_TMP/make-big" "$gen" || fail "make-big failed"
+
+# Other test runs on the machine make their own folders in /tmp; anything
+# else that appears there during this test is ours.
+tmp_listing() {
+	ls -A /tmp | grep -v -e '^grader-tests\.' -e '^test_submission\.' \
+	    -e '^tmp\.' | sort
+}
+for f in /tmp/outside.txt "$TEST_TMP/outside.txt" "$TOP/../outside.txt"; do
+	[ -e "$f" ] && fail "$f exists before the test"
+done
+tmp_listing >"$TEST_TMP/tmp-before"
+ls -A "$corpus" >"$TEST_TMP/corpus-before"
+
+n=0
+while read -r name want code; do
+	case $name in ''|'#'*) continue ;; esac
+	file=$corpus/$name
+	[ -f "$file" ] || file=$gen/$name
+	[ -f "$file" ] || fail "$name: in EXPECTED but not made"
+	n=$((n + 1))
+
+	(cd "$work" && export TMPDIR="$tmpdir" && expect_exit "$want" check "$file" \
+	    --challenge "$challenge") || exit 1
+	(cd "$work" && export TMPDIR="$tmpdir" && expect_exit "$want" check "$file" \
+	    --challenge "$challenge" --format json) || exit 1
+	if [ "$code" = - ]; then
+		if grep '"code"' "$TEST_TMP/out" | grep -qF '"zip.'; then
+			cat "$TEST_TMP/out"
+			fail "$name: an archive problem where none was expected"
+		fi
+	else
+		grep '"code"' "$TEST_TMP/out" | grep -qF "\"$code\"" || {
+			cat "$TEST_TMP/out"
+			fail "$name: no \"$code\" in the JSON output"
+		}
+	fi
+done <"$corpus/EXPECTED"
+[ "$n" -ge 40 ] || fail "only $n corpus members in EXPECTED"
+
+[ -z "$(ls -A "$work")" ] || { ls -lA "$work"; fail "files written in the working folder"; }
+[ -z "$(ls -A "$tmpdir")" ] || { ls -lA "$tmpdir"; fail "files written in TMPDIR"; }
+for f in /tmp/outside.txt "$TEST_TMP/outside.txt" "$TOP/../outside.txt"; do
+	[ -e "$f" ] && fail "$f was written"
+done
+ls -A "$corpus" | cmp -s - "$TEST_TMP/corpus-before" ||
+	fail "files written beside the corpus"
+tmp_listing | cmp -s - "$TEST_TMP/tmp-before" || {
+	tmp_listing | diff "$TEST_TMP/tmp-before" -
+	fail "files written in /tmp"
+}
+exit 0
