@@ -74,9 +74,10 @@ print_json(const char *const *files, size_t k, const struct holdout *h,
 	char *text = NULL;
 	int ok = root != NULL;
 
-	ok = ok && cJSON_AddNumberToObject(root, "rows", (double)h->rows);
-	ok = ok && cJSON_AddNumberToObject(root, "positives",
-					   (double)h->positives);
+	ok = ok && cJSON_AddItemToObject(root, "rows",
+					 scorecard_number((double)h->rows));
+	ok = ok && cJSON_AddItemToObject(root, "positives",
+					 scorecard_number((double)h->positives));
 	ok = ok && scorecard_add_auc(root, &m[0]);
 	if (ok && k > 1) {
 		ok = (models = cJSON_AddArrayToObject(root, "models")) != NULL;

@@ -7,6 +7,8 @@
  */
 #include "scorecard.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "digest.h"
@@ -14,6 +16,30 @@
 struct builder {
 	int ok;
 };
+
+/*
+ * A number as the shortest decimal that reads back as the same double.
+ * cJSON 1.7.15's own printing tries 15 digits and accepts them when they
+ * read back within DBL_EPSILON, which can lose the last bit; SPEC promises
+ * the same double, so the digits are chosen here and given to cJSON raw.
+ * LC_NUMERIC is never changed by this program, so '.' is the decimal point.
+ */
+cJSON *
+scorecard_number(double d)
+{
+	char buf[32];
+
+	if (d != d || d - d != 0)	/* NaN or infinite: not JSON */
+		return cJSON_CreateNull();
+	if (d == 0)
+		d = 0;	/* no "-0" */
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof buf, "%.*g", prec, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	return cJSON_CreateRaw(buf);
+}
 
 static cJSON *
 add(struct builder *b, cJSON *parent, const char *key, cJSON *item)
@@ -53,17 +79,17 @@ scorecard_add_auc(cJSON *obj, const struct auc_model *m)
 	struct builder b = { 1 };
 	cJSON *ci;
 
-	add(&b, obj, "auc", cJSON_CreateNumber(m->auc));
+	add(&b, obj, "auc", scorecard_number(m->auc));
 	if (!m->se_valid) {
 		add(&b, obj, "auc_se", cJSON_CreateNull());
 		add(&b, obj, "auc_ci95", cJSON_CreateNull());
 		return b.ok;
 	}
-	add(&b, obj, "auc_se", cJSON_CreateNumber(m->se));
+	add(&b, obj, "auc_se", scorecard_number(m->se));
 	ci = add(&b, obj, "auc_ci95", cJSON_CreateArray());
 	if (ci != NULL) {
-		add(&b, ci, NULL, cJSON_CreateNumber(m->ci95[0]));
-		add(&b, ci, NULL, cJSON_CreateNumber(m->ci95[1]));
+		add(&b, ci, NULL, scorecard_number(m->ci95[0]));
+		add(&b, ci, NULL, scorecard_number(m->ci95[1]));
 	}
 	return b.ok;
 }
@@ -76,10 +102,10 @@ scorecard_comparison(const struct auc_comparison *c)
 
 	if (o == NULL)
 		return NULL;
-	add(&b, o, "auc_difference", cJSON_CreateNumber(c->difference));
+	add(&b, o, "auc_difference", scorecard_number(c->difference));
 	if (c->valid) {
-		add(&b, o, "z", cJSON_CreateNumber(c->z));
-		add(&b, o, "p_value", cJSON_CreateNumber(c->p_value));
+		add(&b, o, "z", scorecard_number(c->z));
+		add(&b, o, "p_value", scorecard_number(c->p_value));
 	} else {
 		add(&b, o, "z", cJSON_CreateNull());
 		add(&b, o, "p_value", cJSON_CreateNull());
@@ -108,12 +134,12 @@ scorecard_add_problems(cJSON *obj, const char *key,
 		add_string(&b, o, "code", p->code);
 		add_string(&b, o, "file", p->file);
 		add(&b, o, "line",
-		    p->line > 0 ? cJSON_CreateNumber((double)p->line)
+		    p->line > 0 ? scorecard_number((double)p->line)
 				: cJSON_CreateNull());
 		add_string(&b, o, "message", p->message);
 		add_string(&b, o, "hint", p->hint);
 		if (p->more > 0)
-			add(&b, o, "more", cJSON_CreateNumber((double)p->more));
+			add(&b, o, "more", scorecard_number((double)p->more));
 	}
 	return b.ok;
 }
@@ -127,9 +153,9 @@ add_roc(struct builder *b, cJSON *model, const struct auc_model *m)
 		cJSON *pt = add(b, roc, NULL, cJSON_CreateArray());
 		if (pt == NULL)
 			return;
-		add(b, pt, NULL, cJSON_CreateNumber(m->roc[i].fpr));
-		add(b, pt, NULL, cJSON_CreateNumber(m->roc[i].tpr));
-		add(b, pt, NULL, cJSON_CreateNumber(m->roc[i].threshold));
+		add(b, pt, NULL, scorecard_number(m->roc[i].fpr));
+		add(b, pt, NULL, scorecard_number(m->roc[i].tpr));
+		add(b, pt, NULL, scorecard_number(m->roc[i].threshold));
 	}
 }
 
@@ -162,7 +188,7 @@ scorecard_build(const struct grade_report *r, int with_scores)
 	if (root == NULL)
 		return NULL;
 	add(&b, root, "schema_version",
-	    cJSON_CreateNumber(SCORECARD_SCHEMA_VERSION));
+	    scorecard_number(SCORECARD_SCHEMA_VERSION));
 	add_string(&b, root, "grader_version", GRADER_VERSION);
 	add_string(&b, root, "challenge", r->challenge_id);
 	sub = add(&b, root, "submission", cJSON_CreateObject());
@@ -170,7 +196,7 @@ scorecard_build(const struct grade_report *r, int with_scores)
 		add_string(&b, sub, "name", r->submission_name);
 		if (r->opened) {
 			add_sha(&b, sub, "sha256", r->sha256);
-			add(&b, sub, "bytes", cJSON_CreateNumber((double)r->bytes));
+			add(&b, sub, "bytes", scorecard_number((double)r->bytes));
 		} else {
 			add(&b, sub, "sha256", cJSON_CreateNull());
 			add(&b, sub, "bytes", cJSON_CreateNull());
@@ -184,7 +210,7 @@ scorecard_build(const struct grade_report *r, int with_scores)
 	}
 	add_string(&b, root, "status", grade_status_name(r->status));
 	if (with_scores)
-		add(&b, root, "pass_auc", cJSON_CreateNumber(r->pass_auc));
+		add(&b, root, "pass_auc", scorecard_number(r->pass_auc));
 
 	models = add(&b, root, "models", cJSON_CreateArray());
 	for (size_t i = 0; models != NULL && i < r->n_models; i++) {
@@ -196,7 +222,7 @@ scorecard_build(const struct grade_report *r, int with_scores)
 		add_string(&b, o, "path", m->path);
 		add(&b, o, "valid", cJSON_CreateBool(m->valid));
 		add(&b, o, "rows",
-		    m->path != NULL ? cJSON_CreateNumber((double)m->rows)
+		    m->path != NULL ? scorecard_number((double)m->rows)
 				    : cJSON_CreateNull());
 		if (!with_scores)
 			continue;
@@ -218,7 +244,7 @@ scorecard_build(const struct grade_report *r, int with_scores)
 				add_string(&b, best, "file",
 					   r->models[r->best].file);
 				add(&b, best, "auc",
-				    cJSON_CreateNumber(r->models[r->best].auc.auc));
+				    scorecard_number(r->models[r->best].auc.auc));
 			}
 		} else {
 			add(&b, root, "best", cJSON_CreateNull());

@@ -22,6 +22,10 @@
  */
 cJSON *scorecard_build(const struct grade_report *r, int with_scores);
 
+/* A JSON number that reads back as exactly d (null for NaN or infinity);
+ * NULL when out of memory. */
+cJSON *scorecard_number(double d);
+
 /* Adds the problem list as an array under `key` of obj; returns 0 when out
  * of memory. */
 int scorecard_add_problems(cJSON *obj, const char *key,
