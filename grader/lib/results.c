@@ -48,8 +48,8 @@
 #define TWO_CLASS_TOLERANCE 0.011
 
 static const char HINT_PANDAS[] =
-    "write only the probabilities, one per line: "
-    "pd.Series(p).to_csv(\"results1.csv\", index=False, header=False)";
+    "Write only the probabilities, one per line: "
+    "pd.Series(p).to_csv(\"results1.csv\", index=False, header=False).";
 
 struct field {
 	const char *p;
@@ -589,15 +589,15 @@ report_not_a_number(struct ctx *c, long line, const struct field *f)
 	show(f->p, f->n, text, sizeof text);
 	if (memchr(f->p, ';', f->n) != NULL) {
 		report(c, PROBLEM_ERROR, "csv.semicolon", line,
-		       "write one probability per line with '.' as the "
-		       "decimal point and no ';'",
+		       "Write one probability per line with '.' as the "
+		       "decimal point and no ';'.",
 		       "'%s' contains ';': a results file has one value per "
 		       "line and no ';'", text);
 		return;
 	}
 	if (memchr(f->p, '\t', f->n) != NULL) {
 		report(c, PROBLEM_ERROR, "csv.columns", line,
-		       "write one probability per line, with no other columns",
+		       "Write one probability per line, with no other columns.",
 		       "'%s' contains a tab: it looks like several "
 		       "tab-separated columns", text);
 		return;
@@ -624,7 +624,7 @@ report_not_a_number(struct ctx *c, long line, const struct field *f)
 	}
 	if (digits > 0 && i < f->n) {
 		show(f->p + i, f->n - i, tail, sizeof tail);
-		snprintf(hint, sizeof hint, "remove '%s' after the number",
+		snprintf(hint, sizeof hint, "Remove '%s' after the number.",
 			 tail);
 		report(c, PROBLEM_ERROR, "csv.not_a_number", line, hint,
 		       "'%s' is not a number: '%s' follows the number",
@@ -632,7 +632,7 @@ report_not_a_number(struct ctx *c, long line, const struct field *f)
 		return;
 	}
 	report(c, PROBLEM_ERROR, "csv.not_a_number", line,
-	       "write a decimal probability such as 0.25",
+	       "Write a decimal probability such as 0.25.",
 	       "'%s' is not a number", text);
 }
 
@@ -676,45 +676,45 @@ check_value(struct ctx *c, long line, size_t row, const struct field *f,
 	case NUMBER_EMPTY:
 		if (f->n == 0)
 			report(c, PROBLEM_ERROR, "csv.empty_value", line,
-			       "write a probability on every line",
+			       "Write a probability on every line.",
 			       "empty value");
 		else
 			report(c, PROBLEM_ERROR, "csv.empty_value", line,
-			       "write a probability on every line",
+			       "Write a probability on every line.",
 			       "the value is only spaces");
 		break;
 	case NUMBER_NAN:
 		report(c, PROBLEM_ERROR, "csv.nan", line,
-		       "every row needs a probability: fill the missing "
-		       "predictions (np.nan_to_num, or a default probability)",
+		       "Every row needs a probability: fill the missing "
+		       "predictions (np.nan_to_num, or a default probability).",
 		       "'%s' is not a number: a missing prediction", text);
 		break;
 	case NUMBER_INF:
 		report(c, PROBLEM_ERROR, "csv.inf", line,
-		       "write probabilities in [0, 1]",
+		       "Write probabilities in [0, 1].",
 		       "'%s' is infinite; values must be probabilities in "
 		       "[0, 1]", text);
 		break;
 	case NUMBER_HEX:
 		report(c, PROBLEM_ERROR, "csv.hex_float", line,
-		       "write decimals such as 0.125, not float.hex() output",
+		       "Write decimals such as 0.125, not float.hex() output.",
 		       "'%s' is a hexadecimal float", text);
 		break;
 	case NUMBER_DECIMAL_COMMA:
 		report(c, PROBLEM_ERROR, "csv.decimal_comma", line,
-		       "write the decimal point as '.' (0.25, not 0,25)",
+		       "Write the decimal point as '.' (0.25, not 0,25).",
 		       "'%s' uses a decimal comma", text);
 		break;
 	case NUMBER_SPACES:
 		report(c, PROBLEM_ERROR, "csv.spaces", line,
-		       "remove the spaces around the value",
+		       "Remove the spaces around the value.",
 		       "'%s' has spaces around the value", text);
 		break;
 	case NUMBER_JUNK:
 		if (is_missing_word(f->p, f->n))
 			report(c, PROBLEM_ERROR, "csv.nan", line,
-			       "every row needs a probability: fill the "
-			       "missing predictions",
+			       "Every row needs a probability: fill the "
+			       "missing predictions.",
 			       "'%s' is not a number: a missing prediction",
 			       text);
 		else
@@ -735,9 +735,9 @@ flush_blank_rows(struct ctx *c, size_t n)
 		c->blank_rows++;
 		report(c, PROBLEM_ERROR, "csv.blank_line",
 		       c->first_pending + (long)i,
-		       "remove the blank line; if it stands for a missing "
+		       "Remove the blank line; if it stands for a missing "
 		       "prediction (pandas writes NaN as an empty line), "
-		       "fill it in",
+		       "fill it in.",
 		       "blank line: every row after it is shifted by one");
 	}
 	c->pending_blank = 0;
@@ -766,7 +766,7 @@ check_line(struct ctx *c, const struct line *l)
 	if (c->max_line > 0 && l->n > c->max_line) {
 		store(c, row, 0.0);
 		report(c, PROBLEM_ERROR, "csv.line_too_long", l->no,
-		       "write one probability per line",
+		       "Write one probability per line.",
 		       "line of %s bytes; the limit is %s",
 		       group(l->n, a), group(c->max_line, b));
 		return;
@@ -774,8 +774,8 @@ check_line(struct ctx *c, const struct line *l)
 	if ((nul = memchr(l->p, '\0', l->n)) != NULL) {
 		store(c, row, 0.0);
 		report(c, PROBLEM_ERROR, "csv.nul_byte", l->no,
-		       "save the file as plain text (CSV), not in a binary "
-		       "or UTF-16 format",
+		       "Save the file as plain text (CSV), not in a binary "
+		       "or UTF-16 format.",
 		       "NUL byte at column %zu", (size_t)(nul - l->p) + 1);
 		return;
 	}
@@ -783,7 +783,7 @@ check_line(struct ctx *c, const struct line *l)
 	if (fs.unterminated) {
 		store(c, row, 0.0);
 		report(c, PROBLEM_ERROR, "csv.unterminated_quote", l->no,
-		       "close the quote or remove it",
+		       "Close the quote or remove it.",
 		       "the '\"' at column %zu is not closed on this line",
 		       fs.quote_col);
 		return;
@@ -797,14 +797,14 @@ check_line(struct ctx *c, const struct line *l)
 		if (looks_decimal_comma(&fs)) {
 			char text[SHOW_TEXT + 8];
 			report(c, PROBLEM_ERROR, "csv.decimal_comma", l->no,
-			       "write the decimal point as '.' (0.25, not "
-			       "0,25)",
+			       "Write the decimal point as '.' (0.25, not "
+			       "0,25).",
 			       "'%s' uses a decimal comma",
 			       show(l->p, l->n, text, sizeof text));
 		} else {
 			report(c, PROBLEM_ERROR, "csv.columns", l->no,
-			       "write one probability per line, with no other "
-			       "columns",
+			       "Write one probability per line, with no other "
+			       "columns.",
 			       "%zu fields separated by %s; expected one "
 			       "value", fs.count, sep_name(sh->sep));
 		}
@@ -818,7 +818,7 @@ check_line(struct ctx *c, const struct line *l)
 		}
 		store(c, row, 0.0);
 		report(c, PROBLEM_ERROR, "csv.columns", l->no,
-		       "write one probability per line, with no other columns",
+		       "Write one probability per line, with no other columns.",
 		       "%zu fields separated by ','; expected one value",
 		       fs.count);
 		return;
@@ -830,8 +830,8 @@ check_line(struct ctx *c, const struct line *l)
 		store(c, row, 0.0);
 		if (fs.count != sh->ncols)
 			report(c, PROBLEM_ERROR, "csv.columns", l->no,
-			       "write one probability per line, with no other "
-			       "columns",
+			       "Write one probability per line, with no other "
+			       "columns.",
 			       "%zu fields; the other lines have %zu",
 			       fs.count, sh->ncols);
 		return;
@@ -1056,25 +1056,25 @@ report_shape(struct ctx *c)
 
 	if (sh->sep == ';')
 		report(c, PROBLEM_ERROR, "csv.semicolon", first,
-		       "write one probability per line with '.' as the "
+		       "Write one probability per line with '.' as the "
 		       "decimal point, e.g. pandas: to_csv(index=False, "
 		       "header=False); in a spreadsheet, change the list "
-		       "separator and decimal symbol in the regional settings",
+		       "separator and decimal symbol in the regional settings.",
 		       "fields are separated by ';'%s: a spreadsheet export "
 		       "with European regional settings",
 		       sh->saw_comma ? " and decimals written with ','" : "");
 	if (sh->kind == SHAPE_DECIMAL_COMMA)
 		report(c, PROBLEM_ERROR, "csv.decimal_comma", first,
-		       "write the decimal point as '.' (0.25, not 0,25)",
+		       "Write the decimal point as '.' (0.25, not 0,25).",
 		       "values are written with a decimal comma (0,25), so "
 		       "each line reads as two fields: a spreadsheet export "
 		       "with European regional settings");
 
 	if (sh->r_style && sh->header) {
 		report(c, PROBLEM_ERROR, "csv.r_write_csv", 1,
-		       "write only the probabilities: write.table(p, "
+		       "Write only the probabilities: write.table(p, "
 		       "\"results1.csv\", row.names = FALSE, col.names = "
-		       "FALSE, sep = \",\")",
+		       "FALSE, sep = \",\").",
 		       "R's write.csv() output: a header (%s) and quoted row "
 		       "names in the first column", c->line1);
 	} else if (sh->index && (sh->kind == SHAPE_INDEX ||
@@ -1092,28 +1092,28 @@ report_shape(struct ctx *c)
 			       "ids), not a probability");
 	} else if (sh->header) {
 		report(c, PROBLEM_ERROR, "csv.header", 1,
-		       "remove the first line (pandas: to_csv(..., "
+		       "Remove the first line (pandas: to_csv(..., "
 		       "header=False); R: write.table(..., col.names = "
-		       "FALSE))",
+		       "FALSE)).",
 		       "line 1 is a header ('%s'): results files have no "
 		       "header", c->line1);
 	}
 
 	if (sh->kind == SHAPE_TWO_CLASS)
 		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       "keep only the probability of the positive class, the "
-		       "last column (predict_proba(X)[:, 1])",
+		       "Keep only the probability of the positive class, the "
+		       "last column (predict_proba(X)[:, 1]).",
 		       "two columns that sum to 1 on every line: the "
 		       "probabilities of both classes");
 	else if (sh->kind == SHAPE_COLUMNS && sh->one_line)
 		report(c, PROBLEM_ERROR, "csv.columns", first,
-		       "write one probability per line (a column, not a row)",
+		       "Write one probability per line (a column, not a row).",
 		       "all %s values are on one line, separated by %s; "
 		       "expected one value per line",
 		       group(sh->ncols, a), sep_name(sh->sep));
 	else if (sh->kind == SHAPE_COLUMNS)
 		report(c, PROBLEM_ERROR, "csv.columns", first,
-		       "write one probability per line, with no other columns",
+		       "Write one probability per line, with no other columns.",
 		       "%zu columns separated by %s on each line; expected "
 		       "one probability per line", sh->ncols,
 		       sep_name(sh->sep));
@@ -1129,8 +1129,8 @@ report_range(struct ctx *c)
 	if (c->negative == 0 && c->above_hundred == 0 && c->above_one >= 2 &&
 	    c->above_one * 10 >= c->nvalues) {
 		report(c, PROBLEM_ERROR, "csv.percent", c->first_above_one,
-		       "divide every value by 100: probabilities are in "
-		       "[0, 1]",
+		       "Divide every value by 100: probabilities are in "
+		       "[0, 1].",
 		       "%s values are above 1 and none above 100 (the "
 		       "largest is %g): they look like percentages",
 		       group(c->above_one, a), c->max_above_one);
@@ -1139,9 +1139,9 @@ report_range(struct ctx *c)
 	for (size_t i = 0; i < c->nrange; i++) {
 		const struct range_note *r = &c->range[i < PROBLEMS_PER_KIND ?
 						       i : 0];
-		const char *hint = "write probabilities in [0, 1]: "
+		const char *hint = "Write probabilities in [0, 1]: "
 				   "predict_proba(X)[:, 1], not "
-				   "decision_function(X) or a logit";
+				   "decision_function(X) or a logit.";
 		if (i >= PROBLEMS_PER_KIND)
 			/* Counted into the summary; the text is not shown. */
 			report(c, PROBLEM_ERROR, "csv.out_of_range", 0, hint,
@@ -1167,7 +1167,7 @@ report_row_count(struct ctx *c)
 		if (c->rows > 0)
 			return;
 		report(c, PROBLEM_ERROR, "csv.row_count", 0,
-		       "write one probability per line",
+		       "Write one probability per line.",
 		       c->shape.header ? "a header and no rows" : "no rows");
 		return;
 	}
@@ -1184,14 +1184,14 @@ report_row_count(struct ctx *c)
 			 lines == 1 ? "" : "s", group(c->rows, d),
 			 c->rows == 1 ? "" : "s", b);
 		hint = c->rows == c->expected_rows ?
-		       "remove the header line: the rows are right" :
-		       "remove the header line, and write one probability for "
-		       "each row of the test set, in its order";
+		       "Remove the header line: the rows are right." :
+		       "Remove the header line, and write one probability for "
+		       "each row of the test set, in its order.";
 	} else {
 		snprintf(msg, sizeof msg, "%s row%s; expected %s",
 			 group(c->rows, a), c->rows == 1 ? "" : "s", b);
-		hint = "write one probability for each row of the test set, "
-		       "in its order";
+		hint = "Write one probability for each row of the test set, "
+		       "in its order.";
 	}
 	if (c->blank_rows > 0) {
 		size_t n = strlen(msg);
@@ -1199,14 +1199,14 @@ report_row_count(struct ctx *c)
 			 group(c->blank_rows, a));
 	}
 	if (c->blank_rows > 0)
-		hint = "remove the blank lines: each one shifts the rows after "
-		       "it";
+		hint = "Remove the blank lines: each one shifts the rows after "
+		       "it.";
 	if (!c->shape.header && c->rows == c->expected_rows + 1 &&
 	    c->blank_rows == 0 && c->line1_is_zero) {
 		char h[200];
-		snprintf(h, sizeof h, "one row too many: if line 1 ('%s') is "
+		snprintf(h, sizeof h, "One row too many: if line 1 ('%s') is "
 			 "a column name (pandas names an unnamed column 0), "
-			 "write the file with header=False", c->line1);
+			 "write the file with header=False.", c->line1);
 		report(c, PROBLEM_ERROR, "csv.row_count", 0, h, "%s", msg);
 		return;
 	}
@@ -1222,19 +1222,19 @@ report_warnings(struct ctx *c)
 		return;
 	if (c->ndistinct == 1)
 		report(c, PROBLEM_WARNING, "csv.constant", 0,
-		       "a constant prediction scores an AUC of 0.5: check that "
-		       "the model's output was written",
+		       "A constant prediction scores an AUC of 0.5: check that "
+		       "the model's output was written.",
 		       "every value is %.17g", c->distinct[0]);
 	else if (c->only_labels)
 		report(c, PROBLEM_WARNING, "csv.labels_not_probabilities", 0,
-		       "submit probabilities (predict_proba(X)[:, 1]), not "
+		       "Submit probabilities (predict_proba(X)[:, 1]), not "
 		       "predicted labels (predict(X)): labels lose the ranking "
-		       "and lower the AUC",
+		       "and lower the AUC.",
 		       "every value is 0 or 1: labels, not probabilities");
 	else if (c->ndistinct < MAX_DISTINCT && c->rows >= MAX_DISTINCT)
 		report(c, PROBLEM_WARNING, "csv.few_distinct", 0,
-		       "probabilities usually take many values: check for "
-		       "rounding to few decimals or hard labels",
+		       "Probabilities usually take many values: check for "
+		       "rounding to few decimals or hard labels.",
 		       "only %zu distinct values", c->ndistinct);
 }
 
@@ -1302,21 +1302,21 @@ results_parse(const char *file, const unsigned char *data, size_t len,
 
 	if (len == 0) {
 		report(c, PROBLEM_ERROR, "csv.empty_file", 0,
-		       "write one probability per line",
+		       "Write one probability per line.",
 		       "the file is empty");
 		goto done;
 	}
 	if (is_utf16(data, len)) {
 		report(c, PROBLEM_ERROR, "csv.utf16", 0,
-		       "save it as UTF-8 or plain text: Excel's \"CSV (Comma "
+		       "Save it as UTF-8 or plain text: Excel's \"CSV (Comma "
 		       "delimited)\", or in PowerShell Out-File -Encoding "
-		       "ascii (its > writes UTF-16)",
+		       "ascii (its > writes UTF-16).",
 		       "saved as Unicode text (UTF-16), not as plain text");
 		goto done;
 	}
 	if (is_binary_document(data, len)) {
 		report(c, PROBLEM_ERROR, "csv.binary", 0,
-		       "export the predictions as CSV text, one per line",
+		       "Export the predictions as CSV text, one per line.",
 		       "not a text file: it starts like a zip archive or an "
 		       "Excel workbook saved under a .csv name");
 		goto done;
@@ -1325,14 +1325,14 @@ results_parse(const char *file, const unsigned char *data, size_t len,
 		out->bom = 1;
 		p += 3;
 		report(c, PROBLEM_WARNING, "csv.bom", 1,
-		       "nothing to fix: Excel's \"CSV UTF-8\" writes one",
+		       "Nothing to fix: Excel's \"CSV UTF-8\" writes one.",
 		       "the file starts with a UTF-8 byte order mark");
 	}
 
 	seen = survey(c, p, end);
 	if (seen == 0) {
 		report(c, PROBLEM_ERROR, "csv.empty_file", 0,
-		       "write one probability per line",
+		       "Write one probability per line.",
 		       p == end ? "the file holds only a byte order mark" :
 				  "the file holds only blank lines");
 		goto done;
@@ -1381,7 +1381,7 @@ results_compare(const char *file_a, const unsigned char *data_a,
 		size_t len_b, const struct results_file *b,
 		struct problem_list *problems)
 {
-	const char *hint = "submit the two different models' predictions";
+	const char *hint = "Submit the two different models' predictions.";
 	size_t i;
 
 	if (a == NULL || b == NULL || !a->valid || !b->valid)

@@ -380,7 +380,7 @@ test_the_row_count_message_groups_thousands(void **state)
 	expect_message_has(&p, "csv.row_count",
 			   "10,001 lines: a header plus 10,000 rows; "
 			   "expected 10,000 rows");
-	expect_hint_has(&p, "csv.row_count", "remove the header line");
+	expect_hint_has(&p, "csv.row_count", "Remove the header line");
 	release(&p);
 	free(text);
 	free(body);
@@ -580,7 +580,7 @@ test_percentages_are_one_problem(void **state)
 	parse(&p, "91\n8\n50\n33\n0.5\n", 5);
 	assert_int_equal(entries(&p), 1);
 	expect(&p, "csv.percent", PROBLEM_ERROR, 1, 1);
-	expect_hint_has(&p, "csv.percent", "divide every value by 100");
+	expect_hint_has(&p, "csv.percent", "Divide every value by 100");
 	assert_null(problems_find(p.pl, "csv.out_of_range"));
 	release(&p);
 }
