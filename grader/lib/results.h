@@ -27,6 +27,14 @@ struct results_file {
  * warnings (labels instead of probabilities, constant values, fewer than ten
  * distinct values, a byte order mark).  Returns GR_OK when the file is
  * valid, GR_INVALID when it is not, GR_NOMEM.
+ *
+ * Values are stored in file order, -0 as +0, and a number below the double
+ * range (1e-400) as the nearest double.  With expected_rows > 0 the values
+ * array holds expected_rows doubles and rows beyond it are only counted, so
+ * memory does not grow with the file; with 0 it grows with the rows.  When
+ * the file is invalid, out->rows still counts its rows (the header and one
+ * final blank line excluded) and out->values is unspecified.  The codes of
+ * the problems are listed in docs/problems.md, "Results file problems".
  */
 enum gr_status results_parse(const char *file, const unsigned char *data,
 			     size_t len, size_t expected_rows, size_t max_line,
