@@ -706,6 +706,13 @@ check_value(struct ctx *c, long line, size_t row, const struct field *f,
 		       "'%s' uses a decimal comma", text);
 		break;
 	case NUMBER_SPACES:
+		/*
+		 * SPEC is silent on spaces; they are refused with a hint
+		 * rather than skipped, because no CSV writer adds them by
+		 * default (they come from hand edits or fixed-width printf),
+		 * and a results file keeps one exact form, the one that the
+		 * holdout loader and other tools read too.
+		 */
 		report(c, PROBLEM_ERROR, "csv.spaces", line,
 		       "Remove the spaces around the value.",
 		       "'%s' has spaces around the value", text);
