@@ -33,7 +33,8 @@ load_scores(const char *path, size_t rows, struct results_file *out,
 			strerror(err));
 		return err == ENOMEM ? EXIT_SOFTWARE : EXIT_NOINPUT;
 	}
-	st = results_parse(path, data, len, rows, 0, out, problems);
+	st = results_parse(path, data, len, rows, GR_LIMIT_LINE_BYTES, out,
+			   problems);
 	free(data);
 	if (st == GR_NOMEM)
 		return EXIT_SOFTWARE;

@@ -694,6 +694,8 @@ roc_build(const struct sorted *s, size_t distinct, struct auc_model *model)
 	}
 	for (size_t a = 0; a < nkept; a++) {
 		const struct roc_candidate *k = &c[kept[a]];
+		model->roc[a].fp = (uint64_t)k->fp;
+		model->roc[a].tp = (uint64_t)k->tp;
 		model->roc[a].fpr = (double)k->fp / (double)n;
 		model->roc[a].tpr = (double)k->tp / (double)p;
 		model->roc[a].threshold = k->threshold;

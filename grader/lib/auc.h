@@ -26,8 +26,9 @@ enum auc_status {
 #define AUC_WANT_ROC	0x2u	/* ROC curve points */
 
 struct auc_roc_point {
-	double fpr;
-	double tpr;
+	uint64_t fp, tp;	/* negatives and positives called positive */
+	double fpr;		/* fp / N */
+	double tpr;		/* tp / P */
 	double threshold;	/* scores >= threshold are called positive */
 };
 

@@ -72,6 +72,17 @@ grow(struct problem_list *list)
 	return GR_OK;
 }
 
+/* Room for "and 18446744073709551615 more problems of this kind". */
+#define SUMMARY_MESSAGE_SIZE 64
+
+static void
+format_summary(struct problem *q)
+{
+	snprintf(q->message, SUMMARY_MESSAGE_SIZE,
+		 "and %zu more problem%s of this kind", q->more,
+		 q->more == 1 ? "" : "s");
+}
+
 enum gr_status
 problems_addv(struct problem_list *list, enum problem_severity severity,
 	      const char *code, const char *file, long line, const char *hint,
@@ -81,22 +92,29 @@ problems_addv(struct problem_list *list, enum problem_severity severity,
 	size_t seen = 0;
 	int failed = 0;
 
-	for (size_t i = 0; i < list->count; i++) {
+	/*
+	 * A file with a million bad lines adds a million problems of one
+	 * kind: the summary of the kind last counted is checked first, and a
+	 * summary's message is rewritten in place, so that each such call
+	 * costs a comparison and a snprintf, not a scan and an allocation.
+	 */
+	if (list->last_summary < list->count) {
+		struct problem *q = &list->items[list->last_summary];
+		if (q->more > 0 && strcmp(q->code, code) == 0 &&
+		    same_file(q->file, file)) {
+			q->more++;
+			format_summary(q);
+			return GR_OK;
+		}
+	}
+	for (size_t i = list->count; i-- > 0;) {
 		struct problem *q = &list->items[i];
 		if (strcmp(q->code, code) != 0 || !same_file(q->file, file))
 			continue;
 		if (q->more > 0) {
-			/* A summary already exists: count this one into it. */
 			q->more++;
-			free(q->message);
-			q->message = NULL;
-			if (asprintf(&q->message,
-				     "and %zu more problem%s of this kind",
-				     q->more, q->more == 1 ? "" : "s") < 0) {
-				q->message = NULL;
-				list->nomem = 1;
-				return GR_NOMEM;
-			}
+			format_summary(q);
+			list->last_summary = i;
 			return GR_OK;
 		}
 		seen++;
@@ -112,8 +130,9 @@ problems_addv(struct problem_list *list, enum problem_severity severity,
 		/* The first one past the limit becomes the summary. */
 		p.more = 1;
 		p.line = 0;
-		if (asprintf(&p.message, "and 1 more problem of this kind") < 0)
-			p.message = NULL;
+		if ((p.message = malloc(SUMMARY_MESSAGE_SIZE)) != NULL)
+			format_summary(&p);
+		list->last_summary = list->count;
 	} else {
 		p.hint = dup_or_null(hint, &failed);
 		if (vasprintf(&p.message, fmt, ap) < 0)

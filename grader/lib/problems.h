@@ -44,6 +44,7 @@ struct problem_list {
 	size_t count, cap;
 	int nomem;		/* set when an allocation failed: the list is
 				 * incomplete */
+	size_t last_summary;	/* index of the summary last counted into */
 };
 
 /* Returns an empty list, or NULL when out of memory; free it with

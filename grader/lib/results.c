@@ -1102,7 +1102,7 @@ report_shape(struct ctx *c)
 		       "Remove the first line (pandas: to_csv(..., "
 		       "header=False); R: write.table(..., col.names = "
 		       "FALSE)).",
-		       "line 1 is a header ('%s'): results files have no "
+		       "a header ('%s'): results files have no "
 		       "header", c->line1);
 	}
 

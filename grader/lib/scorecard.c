@@ -7,6 +7,7 @@
  */
 #include "scorecard.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,12 @@ scorecard_number(double d)
 		return cJSON_CreateNull();
 	if (d == 0)
 		d = 0;	/* no "-0" */
+	if (d == (double)(int64_t)d && d > -9007199254740992.0 &&
+	    d < 9007199254740992.0) {
+		/* Whole numbers (counts, sizes) print exactly, and fast. */
+		snprintf(buf, sizeof buf, "%" PRId64, (int64_t)d);
+		return cJSON_CreateRaw(buf);
+	}
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(buf, sizeof buf, "%.*g", prec, d);
 		if (strtod(buf, NULL) == d)
@@ -153,8 +160,8 @@ add_roc(struct builder *b, cJSON *model, const struct auc_model *m)
 		cJSON *pt = add(b, roc, NULL, cJSON_CreateArray());
 		if (pt == NULL)
 			return;
-		add(b, pt, NULL, scorecard_number(m->roc[i].fpr));
-		add(b, pt, NULL, scorecard_number(m->roc[i].tpr));
+		add(b, pt, NULL, scorecard_number((double)m->roc[i].fp));
+		add(b, pt, NULL, scorecard_number((double)m->roc[i].tp));
 		add(b, pt, NULL, scorecard_number(m->roc[i].threshold));
 	}
 }
