@@ -15,12 +15,14 @@ ${CC:-cc} -O2 -o "$TEST_TMP/make-big" "$corpus/make-big.c" ||
 	fail "cannot build fixtures/hostile/make-big.c"
 "$TEST_TMP/make-big" "$gen" || fail "make-big failed"
 
-# Compilers, other test runs and benchmarks on the machine make files of
-# their own in /tmp: those names are left out, and so is anything gone a
+# Compilers (gcc's ccXXXXXX.s, clang's name-XXXXXX.o), other test runs and
+# benchmarks on the machine make files of their own in /tmp: those names are
+# left out, and so is anything gone a
 # moment later.  What remains, new since the start, was written by us.
 tmp_listing() {
 	ls -A /tmp | grep -v -e '^grader-tests\.' -e '^grader-bench\.' \
-	    -e '^test_submission\.' -e '^tmp\.' -e '^cc......\.' | sort
+	    -e '^test_submission\.' -e '^tmp\.' -e '^cc......\.' \
+	    -e '-[0-9a-f]\{6\}\.[a-z]*$' | sort
 }
 for f in /tmp/outside.txt "$TEST_TMP/outside.txt" "$TOP/../outside.txt"; do
 	[ -e "$f" ] && fail "$f exists before the test"
