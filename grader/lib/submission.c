@@ -560,7 +560,10 @@ report_open_error(struct ctx *c, const struct submission *s,
 		/* Name the duplicate: sort the records the buffer holds. */
 		cap = 0;
 		all = NULL;
-		for (pos = 0, n = 0; next_record(s->buf, s->len, &pos, &r);) {
+		/* Signatures in entry data can fake records: collect no more
+		 * than the real ones could number, to bound memory. */
+		for (pos = 0, n = 0; n <= s->lim.entries &&
+		    next_record(s->buf, s->len, &pos, &r);) {
 			if (n == cap) {
 				struct record *m;
 
@@ -939,42 +942,63 @@ zip_check_entry(struct ctx *c, struct submission *s, zip_uint64_t i,
 /*
  * Marks, in has_nul, the entries whose stored name held a NUL byte.  libzip
  * returns such a name with a space in its place, so only entries with a
- * space are candidates, and a record counts only when it matches a name
- * libzip returned.
+ * space are candidates, and a record counts only when it matches, byte for
+ * byte with NUL for space, a name libzip returned.  Signatures in entry data
+ * can fake records: a file of them is refused (*crafted set) once there are
+ * more NUL-named records of a candidate's length than entries, which bounds
+ * the work.  Returns 0, or -1 when out of memory.
  */
 static int
-find_nul_names(struct submission *s, zip_uint64_t n, unsigned char *has_nul)
+find_nul_names(struct submission *s, zip_uint64_t n, unsigned char *has_nul,
+	       int *crafted)
 {
+	unsigned char lens[NAME_MAX_BYTES + 1] = { 0 };
+	const char **raw;
+	size_t *rawlen, pos = 0;
+	zip_uint64_t suspects = 0;
 	struct record r;
-	size_t pos = 0;
 	int any = 0;
-	char *copy;
 
-	for (zip_uint64_t i = 0; i < n; i++) {
-		const char *raw = zip_get_name(s->za, i, ZIP_FL_ENC_RAW);
-
-		if (raw != NULL && strchr(raw, ' ') != NULL)
-			any = 1;
+	if ((raw = calloc((size_t)n, sizeof *raw)) == NULL ||
+	    (rawlen = calloc((size_t)n, sizeof *rawlen)) == NULL) {
+		free(raw);
+		return -1;
 	}
-	if (!any)
-		return 0;
-	while (next_record(s->buf, s->len, &pos, &r)) {
-		if (memchr(r.name, '\0', r.len) == NULL)
-			continue;
-		if ((copy = malloc(r.len + 1)) == NULL)
-			return -1;
-		for (size_t k = 0; k < r.len; k++)
-			copy[k] = r.name[k] ? (char)r.name[k] : ' ';
-		copy[r.len] = '\0';
-		for (zip_uint64_t i = 0; i < n; i++) {
-			const char *raw = zip_get_name(s->za, i,
-						       ZIP_FL_ENC_RAW);
+	for (zip_uint64_t i = 0; i < n; i++) {
+		const char *name = zip_get_name(s->za, i, ZIP_FL_ENC_RAW);
 
-			if (raw != NULL && strcmp(raw, copy) == 0)
+		/* A longer name is refused for its length anyway. */
+		if (name == NULL || strchr(name, ' ') == NULL ||
+		    strlen(name) > NAME_MAX_BYTES)
+			continue;
+		raw[i] = name;
+		rawlen[i] = strlen(name);
+		lens[rawlen[i]] = 1;
+		any = 1;
+	}
+	while (any && next_record(s->buf, s->len, &pos, &r)) {
+		if (r.len > NAME_MAX_BYTES || !lens[r.len] ||
+		    memchr(r.name, '\0', r.len) == NULL)
+			continue;
+		if (++suspects > n) {
+			*crafted = 1;
+			break;
+		}
+		for (zip_uint64_t i = 0; i < n; i++) {
+			size_t k;
+
+			if (raw[i] == NULL || rawlen[i] != r.len)
+				continue;
+			for (k = 0; k < r.len; k++)
+				if ((char)r.name[k] != raw[i][k] &&
+				    !(r.name[k] == '\0' && raw[i][k] == ' '))
+					break;
+			if (k == r.len)
 				has_nul[i] = 1;
 		}
-		free(copy);
 	}
+	free(raw);
+	free(rawlen);
 	return 0;
 }
 
@@ -1090,11 +1114,22 @@ zip_load(struct ctx *c, struct submission *s, const char *display)
 		return GR_INVALID;
 	}
 	if (n > 0) {
+		int crafted = 0;
+
 		if ((has_nul = calloc((size_t)n, 1)) == NULL ||
-		    find_nul_names(s, (zip_uint64_t)n, has_nul) != 0) {
+		    find_nul_names(s, (zip_uint64_t)n, has_nul, &crafted) != 0) {
 			free(has_nul);
 			c->nomem = 1;
 			return GR_NOMEM;
+		}
+		if (crafted) {
+			free(has_nul);
+			report(c, PROBLEM_ERROR, "zip.damaged", NULL,
+			       HINT_REZIP, "%s is a damaged or hostile zip "
+			       "archive: it holds more central directory "
+			       "records with NUL bytes in their names than "
+			       "entries", display);
+			return GR_INVALID;
 		}
 	}
 	for (zip_uint64_t i = 0; i < (zip_uint64_t)n && !c->nomem; i++)
