@@ -52,6 +52,14 @@ void submission_free(struct submission *s);
 
 /* The submission's own size and SHA-256: of the .zip file's bytes, or for a
  * folder, of its canonical listing (documented in docs/scorecard.md). */
+/*
+ * For a folder, precisely: the SHA-256 of, for each file (not folder) in
+ * byte order of name, the name, a NUL, the size in decimal, a NUL, the 64
+ * lower-case hex digits of the file's SHA-256 and a newline; and the bytes
+ * are the sum of the files' sizes (docs/hostile.md).  A .zip inside the
+ * submission is an ordinary entry, never opened.  The problem codes are
+ * zip.* and input.unreadable, listed in docs/problems.md.
+ */
 uint64_t submission_bytes(const struct submission *s);
 const unsigned char *submission_sha256(const struct submission *s);
 
