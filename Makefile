@@ -32,6 +32,9 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBGRADER := $(BUILD)/libgrader.a
 GRADER   := $(BINDIR)/grader
 
+# Keep the test objects: make would otherwise delete them as intermediates.
+.SECONDARY:
+
 .PHONY: all test unit cli-test demo deps clean install uninstall help \
         sanitize valgrind bench fuzz
 

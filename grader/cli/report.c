@@ -99,6 +99,38 @@ print_rules(FILE *f, const struct grade_rule_result *rules,
 	}
 }
 
+/* Says why a scored submission fails, when it is not (only) the AUC. */
+static void
+print_fail_reasons(FILE *f, const struct grade_report *r)
+{
+	const char *sep = " (";
+	size_t invalid = 0;
+
+	for (size_t i = 0; i < r->n_models; i++)
+		invalid += !r->models[i].valid;
+	if (invalid > 0) {
+		fprintf(f, "%s%zu results file%s not valid", sep, invalid,
+			invalid == 1 ? "" : "s");
+		sep = "; ";
+	}
+	for (size_t i = 0; i < r->n_deliverables; i++)
+		if (!r->deliverables[i].ok) {
+			fprintf(f, "%s%s missing", sep, r->deliverables[i].name);
+			sep = "; ";
+		}
+	for (size_t i = 0; i < r->n_forbidden; i++)
+		if (!r->forbidden[i].ok) {
+			fprintf(f, "%s%s present", sep, r->forbidden[i].name);
+			sep = "; ";
+		}
+	if (r->best >= 0 && !(r->models[r->best].auc.auc >= r->pass_auc)) {
+		fprintf(f, "%sbelow the pass mark", sep);
+		sep = "; ";
+	}
+	if (sep[0] == ';')
+		fputc(')', f);
+}
+
 void
 report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 	    int with_scores, const struct cli_style *st)
@@ -141,10 +173,15 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 	}
 	if (with_scores && r->has_comparison) {
 		const struct auc_comparison *cmp = &r->comparison;
-		if (cmp->valid)
-			fprintf(f, "  %s %s vs %s: difference %.4f, z %.2f, p %.3g\n",
-				"  ", r->models[0].file, r->models[1].file,
+		/* The smallest p a double holds is about 1e-308. */
+		if (cmp->valid && cmp->p_value > 0)
+			fprintf(f, "    paired test %s vs %s: difference %.4f, z %.2f, p %.3g\n",
+				r->models[0].file, r->models[1].file,
 				cmp->difference, cmp->z, cmp->p_value);
+		else if (cmp->valid)
+			fprintf(f, "    paired test %s vs %s: difference %.4f, z %.2f, p < 1e-300\n",
+				r->models[0].file, r->models[1].file,
+				cmp->difference, cmp->z);
 	}
 	/* Deliverables are examined whenever the archive could be read. */
 	if (r->deliverables != NULL) {
@@ -179,6 +216,8 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 				r->models[r->best].auc.auc,
 				r->models[r->best].file, r->pass_auc);
 		fprintf(f, "%s", st->reset);
+		if (r->status == GRADE_FAIL)
+			print_fail_reasons(f, r);
 	} else if (r->status == GRADE_PASS) {
 		fprintf(f, "%s%sReady to submit.%s", st->bold, st->green,
 			st->reset);
