@@ -95,7 +95,18 @@ struct entry {
 	struct submission_entry pub;
 	zip_uint64_t index;	/* zip: libzip's index */
 	char *path;		/* folder: the literal path below the root */
+	unsigned char *kept;	/* zip: the content read at open, kept for
+				 * the first submission_read(), or NULL */
+	size_t kept_len;
 };
+
+/*
+ * Small zip entries keep the content that verification read, so that the
+ * results files are inflated once, not twice: at most KEEP_ENTRY_BYTES an
+ * entry and KEEP_TOTAL_BYTES in all (a large write-up is not worth holding).
+ */
+#define KEEP_ENTRY_BYTES	((uint64_t)4 << 20)
+#define KEEP_TOTAL_BYTES	((uint64_t)16 << 20)
 
 struct submission {
 	struct entry *entries;
@@ -434,6 +445,7 @@ submission_free(struct submission *s)
 	for (size_t i = 0; i < s->count; i++) {
 		free(s->entries[i].pub.name);
 		free(s->entries[i].path);
+		free(s->entries[i].kept);
 	}
 	free(s->entries);
 	if (s->za != NULL)
@@ -1055,6 +1067,7 @@ comment_hides_records(zip_t *za)
 static enum gr_status
 zip_load(struct ctx *c, struct submission *s, const char *display)
 {
+	uint64_t kept = 0;
 	char b1[64], b2[64];
 	zip_source_t *src;
 	zip_error_t err;
@@ -1150,9 +1163,17 @@ zip_load(struct ctx *c, struct submission *s, const char *display)
 	/* Content checks only for an archive whose metadata passed: its
 	 * declared sizes bound what reading can cost. */
 	for (size_t k = 0; k < s->count && c->errors == 0 && !c->nomem; k++) {
-		if (s->entries[k].pub.is_dir)
+		struct entry *e = &s->entries[k];
+		int keep = e->pub.size <= KEEP_ENTRY_BYTES &&
+			   kept + e->pub.size <= KEEP_TOTAL_BYTES;
+
+		if (e->pub.is_dir)
 			continue;
-		zip_stream(s, k, NULL, NULL, s->entries[k].pub.sha256, c);
+		if (zip_stream(s, k, keep ? &e->kept : NULL,
+			       keep ? &e->kept_len : NULL, e->pub.sha256, c) ==
+			    GR_OK &&
+		    keep)
+			kept += e->pub.size;
 	}
 	if (c->nomem)
 		return GR_NOMEM;
@@ -1640,6 +1661,13 @@ submission_read(struct submission *s, size_t i, unsigned char **data,
 		report(&c, PROBLEM_ERROR, "input.unreadable", NULL, NULL,
 		       "entry %zu is not a file of the submission", i);
 		return c.nomem ? GR_NOMEM : GR_INVALID;
+	}
+	if (s->entries[i].kept != NULL) {
+		/* Verified at open: hand it over (a later read inflates). */
+		*data = s->entries[i].kept;
+		*len = s->entries[i].kept_len;
+		s->entries[i].kept = NULL;
+		return GR_OK;
 	}
 	if (s->root_fd >= 0)
 		st = folder_stream(s, i, data, len, sha, &c);
