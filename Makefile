@@ -89,6 +89,7 @@ sanitize: deps ## Run every test built with ASan and UBSan.
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check-all
 
 valgrind: deps ## Run the CLI tests under valgrind's memcheck.
+	@tools/deps valgrind
 	@$(MAKE) --no-print-directory $(GRADER)
 	@$(MAKE) --no-print-directory $(BUILD)/tests/jsonpath
 	@GRADER_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
@@ -106,6 +107,7 @@ bench: deps ## Run the benchmarks (bench/run).
 FUZZ_SECONDS ?= 60
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 fuzz: deps ## Build the libFuzzer targets and run each for FUZZ_SECONDS.
+	@tools/deps clang libclang-rt-14-dev
 	@fuzz/run $(FUZZ_SECONDS) $(FUZZ_SRC)
 
 install: $(GRADER) ## Install the program and man page under $(DESTDIR)$(PREFIX).
@@ -120,7 +122,7 @@ clean: ## Remove build products.
 	rm -rf build bin
 
 help: ## List the targets.
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
+	@grep -hE '^[a-z-]+:.*## ' Makefile | \
 	    sed 's/:.*## /\t/' | awk -F'\t' '{ printf "  %-10s %s\n", $$1, $$2 }'
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d)
