@@ -47,17 +47,25 @@ main(int argc, char **argv)
 	char *text, *out;
 	const char *p;
 	cJSON *root, *cur;
+	int rc;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: jsonpath FILE PATH\n");
 		return 2;
 	}
-	if ((text = slurp(argv[1])) == NULL || (root = cJSON_Parse(text)) == NULL) {
-		fprintf(stderr, "jsonpath: cannot read JSON from %s\n", argv[1]);
+	if ((text = slurp(argv[1])) == NULL) {
+		fprintf(stderr, "jsonpath: cannot read %s\n", argv[1]);
+		return 2;
+	}
+	if ((root = cJSON_Parse(text)) == NULL) {
+		fprintf(stderr, "jsonpath: no JSON in %s\n", argv[1]);
+		free(text);
 		return 2;
 	}
 	cur = root;
 	p = argv[2];
+	/* Every way out below goes through done, so that a sanitizer build
+	 * of this helper reports no leak. */
 	while (*p != '\0' && cur != NULL) {
 		if (*p == '.') {
 			char key[256];
@@ -65,8 +73,10 @@ main(int argc, char **argv)
 			p++;
 			if (n == 0)
 				continue;
-			if (n >= sizeof key)
-				return 2;
+			if (n >= sizeof key) {
+				rc = 2;
+				goto done;
+			}
 			memcpy(key, p, n);
 			key[n] = '\0';
 			cur = cJSON_GetObjectItemCaseSensitive(cur, key);
@@ -74,16 +84,21 @@ main(int argc, char **argv)
 		} else if (*p == '[') {
 			char *end;
 			long i = strtol(p + 1, &end, 10);
-			if (*end != ']')
-				return 2;
+			if (*end != ']') {
+				rc = 2;
+				goto done;
+			}
 			cur = cJSON_GetArrayItem(cur, (int)i);
 			p = end + 1;
 		} else {
-			return 2;
+			rc = 2;
+			goto done;
 		}
 	}
-	if (cur == NULL)
-		return 1;
+	if (cur == NULL) {
+		rc = 1;
+		goto done;
+	}
 	if (cJSON_IsNumber(cur))
 		printf("%.17g\n", cur->valuedouble);
 	else if (cJSON_IsString(cur))
@@ -93,7 +108,9 @@ main(int argc, char **argv)
 		printf("%s\n", out);
 		cJSON_free(out);
 	}
+	rc = 0;
+done:
 	cJSON_Delete(root);
 	free(text);
-	return 0;
+	return rc;
 }
