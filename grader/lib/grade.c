@@ -212,23 +212,32 @@ check_forbidden(struct grade_report *r, const struct challenge *c,
 
 /* Reads and validates every results file; keeps the parsed files and
  * their raw bytes for the comparison and the scoring. */
+/* One model a results file of the challenge, none found yet: the scorecard
+ * lists them even for an archive that is refused. */
 static enum gr_status
-check_results(struct grade_report *r, const struct challenge *c,
-	      struct submission *s, struct results_file *parsed,
-	      unsigned char **raw, size_t *raw_len)
+init_models(struct grade_report *r, const struct challenge *c)
 {
 	r->models = calloc(c->n_result_files + 1, sizeof *r->models);
 	if (r->models == NULL)
 		return GR_NOMEM;
 	r->n_models = c->n_result_files;
+	for (size_t m = 0; m < c->n_result_files; m++)
+		if ((r->models[m].file = strdup(c->result_files[m])) == NULL)
+			return GR_NOMEM;
+	return GR_OK;
+}
+
+static enum gr_status
+check_results(struct grade_report *r, const struct challenge *c,
+	      struct submission *s, struct results_file *parsed,
+	      unsigned char **raw, size_t *raw_len)
+{
 	for (size_t m = 0; m < c->n_result_files; m++) {
 		struct grade_model *model = &r->models[m];
 		const char *name = c->result_files[m];
 		long at;
 		enum gr_status st;
 
-		if ((model->file = strdup(name)) == NULL)
-			return GR_NOMEM;
 		at = layout_find_results(s, name, c->result_files,
 					 c->n_result_files, r->problems);
 		if (r->problems->nomem)
@@ -384,6 +393,8 @@ grade_run(const struct grade_options *opt, struct grade_report **out)
 		memcpy(r->holdout_sha256, opt->holdout->sha256, 32);
 	}
 
+	if (init_models(r, c) != GR_OK)
+		goto nomem;
 	st = submission_open(opt->submission, &c->limits, &s, r->problems);
 	if (st == GR_NOMEM)
 		goto nomem;
@@ -392,13 +403,15 @@ grade_run(const struct grade_options *opt, struct grade_report **out)
 		return GR_IO;
 	}
 	r->opened = 1;
-	if (stat(opt->submission, &sb) == 0 && S_ISREG(sb.st_mode)) {
-		/* A zip's identity is its bytes, hostile or not. */
-		if (digest_file(opt->submission, r->sha256, &r->bytes) != 0)
-			r->bytes = 0;
-	} else if (s != NULL) {
+	if (s != NULL) {
+		r->identified = 1;
 		r->bytes = submission_bytes(s);
 		memcpy(r->sha256, submission_sha256(s), 32);
+	} else if (stat(opt->submission, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		/* A zip's identity is its bytes, hostile or not, so that a
+		 * batch can still find it twice. */
+		r->identified = digest_file(opt->submission, r->sha256,
+					    &r->bytes) == 0;
 	}
 	if (st != GR_OK)
 		goto done;	/* hostile or damaged: never scored */

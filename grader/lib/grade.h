@@ -52,6 +52,7 @@ struct grade_rule_result {
 struct grade_report {
 	char *submission_name;	/* base name of the input, e.g. alice.zip */
 	int opened;		/* the submission could be read */
+	int identified;		/* bytes and sha256 are known */
 	uint64_t bytes;
 	unsigned char sha256[32];
 	const char *challenge_id;	/* owned by the challenge */

@@ -201,7 +201,7 @@ scorecard_build(const struct grade_report *r, int with_scores)
 	sub = add(&b, root, "submission", cJSON_CreateObject());
 	if (sub != NULL) {
 		add_string(&b, sub, "name", r->submission_name);
-		if (r->opened) {
+		if (r->identified) {
 			add_sha(&b, sub, "sha256", r->sha256);
 			add(&b, sub, "bytes", scorecard_number((double)r->bytes));
 		} else {
