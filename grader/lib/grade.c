@@ -425,6 +425,17 @@ grade_run(const struct grade_options *opt, struct grade_report **out)
 	    check_deliverables(r, c, s) != GR_OK ||
 	    check_forbidden(r, c, s) != GR_OK)
 		goto nomem;
+	/*
+	 * The archive and the files' bytes are done with: freed before
+	 * scoring, so that the sort's buffers reuse their memory rather than
+	 * fault in fresh pages.
+	 */
+	for (size_t m = 0; m < c->n_result_files; m++) {
+		free(raw[m]);
+		raw[m] = NULL;
+	}
+	submission_free(s);
+	s = NULL;
 	if (opt->holdout != NULL && score(r, opt->holdout, parsed) != GR_OK)
 		goto nomem;
 	r->status = decide(r, c, opt->holdout != NULL);

@@ -107,9 +107,11 @@ holdout_parse(const char *name, const unsigned char *data, size_t len,
 			p = next;
 			continue;
 		}
-		if (memchr(p, '\0', n) != NULL ||
-		    number_parse(p, n, &v) != NUMBER_OK ||
-		    (v != 0.0 && v != 1.0)) {
+		if (n == 1 && (p[0] == '0' || p[0] == '1'))
+			v = p[0] - '0';	/* nearly every line: no parse */
+		else if (memchr(p, '\0', n) != NULL ||
+			 number_parse(p, n, &v) != NUMBER_OK ||
+			 (v != 0.0 && v != 1.0)) {
 			bad++;
 			if (unusable(problems, "holdout.not_a_label", name, line,
 				     "Every line of a holdout must be 0 or 1.",

@@ -155,9 +155,11 @@ static const double exact_powers[] = {
  * divide rounds the exact value once: the result is the correctly rounded
  * double, bit for bit what strtod gives.  Leading zeros are skipped and
  * trailing zeros of the mantissa move into the exponent (so numpy's
- * 2.500000000000000000e-01 becomes 25 * 10^-2).  Precondition: s[0..len)
- * matches the grammar of scan_decimal() in full.  Returns 0 when the value
- * is outside the fast path's reach, and the caller falls back to strtod_l().
+ * 2.500000000000000000e-01 becomes 25 * 10^-2).  It checks the grammar of
+ * scan_decimal() as it goes, so that a plain field is read in one pass.
+ * Returns 0 when s is not such a decimal, or its value is outside the fast
+ * path's reach: the caller then checks and classifies the field, and falls
+ * back to strtod_l().
  */
 static int
 fast_decimal(const char *s, size_t len, double *out)
@@ -166,7 +168,7 @@ fast_decimal(const char *s, size_t len, double *out)
 	uint64_t m = 0;
 	size_t i = 0, zeros = 0, sig = 0;
 	long e = 0, ex = 0;
-	int neg = 0, started = 0, frac = 0, eneg = 0;
+	int neg = 0, started = 0, frac = 0, eneg = 0, digits = 0;
 	double v;
 
 	if (s[0] == '+' || s[0] == '-') {
@@ -177,11 +179,16 @@ fast_decimal(const char *s, size_t len, double *out)
 		char c = s[i];
 
 		if (c == '.') {
+			if (frac)
+				return 0;
 			frac = 1;
 			continue;
 		}
 		if (c == 'e' || c == 'E')
 			break;
+		if (c < '0' || c > '9')
+			return 0;
+		digits++;
 		if (frac)
 			e--;
 		if (c == '0') {
@@ -201,14 +208,20 @@ fast_decimal(const char *s, size_t len, double *out)
 		sig++;
 		started = 1;
 	}
+	if (digits == 0)
+		return 0;
 	e += (long)zeros;
 	if (i < len) {
 		i++;
-		if (s[i] == '+' || s[i] == '-') {
+		if (i < len && (s[i] == '+' || s[i] == '-')) {
 			eneg = s[i] == '-';
 			i++;
 		}
+		if (i == len)
+			return 0;
 		for (; i < len; i++) {
+			if (s[i] < '0' || s[i] > '9')
+				return 0;
 			/* Beyond this, strtod decides (zero mantissas too). */
 			if (ex > 100000)
 				return 0;
@@ -239,10 +252,11 @@ number_parse(const char *s, size_t len, double *out)
 
 	if (len == 0)
 		return NUMBER_EMPTY;
-	if (scan_decimal(s, len, &digits) != len)
-		return classify(s, len);
+	/* The fast path checks the grammar itself: most fields end here. */
 	if (fast_decimal(s, len, &v))
 		goto done;
+	if (scan_decimal(s, len, &digits) != len)
+		return classify(s, len);
 
 	pthread_once(&c_locale_once, make_c_locale);
 	if (len < sizeof buf) {
