@@ -101,6 +101,7 @@ $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBGRADER)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBGRADER) $(PKG_LIBS)
 
 bench: deps ## Run the benchmarks (bench/run).
+	@tools/deps hyperfine
 	@$(MAKE) --no-print-directory CFLAGS="-O2 -g -DNDEBUG" $(GRADER) $(BENCH_BIN)
 	@bench/run $(BUILD) $(GRADER)
 

@@ -241,6 +241,49 @@ fast_decimal(const char *s, size_t len, double *out)
 	return 1;
 }
 
+/*
+ * The common case in one tight loop: [+-]digits[.digits], at most 19
+ * digits, no exponent (0.8721, 0.123456, 1).  The same arithmetic as
+ * fast_decimal() (m <= 2^53, 10^e with |e| <= 22, one division: correctly
+ * rounded), without its bookkeeping for zeros and exponents, whose
+ * branches the digits of real data keep mispredicting.  Returns 0 when the
+ * field is anything else; fast_decimal() and strtod_l() then take over.
+ */
+static int
+short_decimal(const char *s, size_t len, double *out)
+{
+	uint64_t m = 0;
+	size_t i = 0, digits = 0, dot = SIZE_MAX;
+	int neg = 0;
+	double v;
+
+	if (len > 21)
+		return 0;
+	if (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	for (; i < len; i++) {
+		unsigned d = (unsigned)(unsigned char)s[i] - '0';
+		if (d < 10) {
+			m = m * 10 + d;
+			digits++;
+		} else if (s[i] == '.' && dot == SIZE_MAX) {
+			dot = digits;
+		} else {
+			return 0;
+		}
+	}
+	/* 19 digits stay below 10^19 < 2^64; 2^53 keeps m an exact double. */
+	if (digits == 0 || digits > 19 || m > ((uint64_t)1 << 53))
+		return 0;
+	v = (double)m;
+	if (dot != SIZE_MAX)
+		v /= exact_powers[digits - dot];	/* at most 19 < 22 */
+	*out = neg ? -v : v;
+	return 1;
+}
+
 enum number_status
 number_parse(const char *s, size_t len, double *out)
 {
@@ -252,8 +295,8 @@ number_parse(const char *s, size_t len, double *out)
 
 	if (len == 0)
 		return NUMBER_EMPTY;
-	/* The fast path checks the grammar itself: most fields end here. */
-	if (fast_decimal(s, len, &v))
+	/* The fast paths check the grammar themselves: most fields end here. */
+	if (short_decimal(s, len, &v) || fast_decimal(s, len, &v))
 		goto done;
 	if (scan_decimal(s, len, &digits) != len)
 		return classify(s, len);
