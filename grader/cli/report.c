@@ -30,7 +30,8 @@ print_problem(FILE *f, const struct problem *p, const struct cli_style *st,
 	const char *color = p->severity == PROBLEM_ERROR ? st->red : st->yellow;
 
 	fprintf(f, "      %s", color);
-	if (show_file && p->file != NULL)
+	/* Archive messages name their entry already: no need to say it twice. */
+	if (show_file && p->file != NULL && strstr(p->message, p->file) == NULL)
 		fprintf(f, "%s: ", p->file);
 	if (p->line > 0)
 		fprintf(f, "line %ld: ", p->line);
