@@ -758,6 +758,7 @@ check_line(struct ctx *c, const struct line *l)
 	const char *nul;
 	char a[32], b[32];
 	size_t row;
+	double v;
 
 	if (l->no == 1 && sh->header)
 		return;
@@ -776,6 +777,19 @@ check_line(struct ctx *c, const struct line *l)
 		       "Write one probability per line.",
 		       "line of %s bytes; the limit is %s",
 		       group(l->n, a), group(c->max_line, b));
+		return;
+	}
+	/*
+	 * The common line of a plain file is one decimal probability: taken
+	 * here in one pass.  It is what split_fields() and check_value()
+	 * would make of it; anything else (quotes, separators, NUL, values
+	 * outside [0, 1], underflow) goes the whole way below.
+	 */
+	if (sh->kind == SHAPE_PLAIN &&
+	    number_parse(l->p, l->n, &v) == NUMBER_OK && v >= 0.0 &&
+	    v <= 1.0) {
+		note_value(c, v);
+		store(c, row, v);
 		return;
 	}
 	if ((nul = memchr(l->p, '\0', l->n)) != NULL) {
