@@ -144,7 +144,8 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 		with_scores ? "graded against" : "checked against",
 		c->dir != NULL ? c->id : "the default rules");
 
-	for (size_t i = 0; r->opened && i < r->n_models; i++) {
+	/* A refused archive was never read far enough to look for files. */
+	for (size_t i = 0; r->examined && i < r->n_models; i++) {
 		const struct grade_model *m = &r->models[i];
 		size_t e = count_in(r, m->file, PROBLEM_ERROR);
 		size_t w = count_in(r, m->file, PROBLEM_WARNING);
@@ -152,9 +153,6 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 		const char *color = !m->valid ? st->red : w ? st->yellow
 							    : st->green;
 
-		/* A hostile archive was never opened far enough to look. */
-		if (r->status == GRADE_INVALID && m->path == NULL && e == 0)
-			continue;
 		fprintf(f, "  %s%s%s %-16s ", color, mark, st->reset, m->file);
 		if (m->path == NULL)
 			fprintf(f, "missing\n");
@@ -193,7 +191,7 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 	}
 	for (size_t k = 0; k < r->problems->count; k++) {
 		const struct problem *p = &r->problems->items[k];
-		if (is_results_file(r, p->file) ||
+		if ((r->examined && is_results_file(r, p->file)) ||
 		    strcmp(p->code, "deliverable.missing") == 0 ||
 		    strcmp(p->code, "forbidden.present") == 0)
 			continue;

@@ -421,6 +421,7 @@ grade_run(const struct grade_options *opt, struct grade_report **out)
 	raw_len = calloc(c->n_result_files + 1, sizeof *raw_len);
 	if (parsed == NULL || raw == NULL || raw_len == NULL)
 		goto nomem;
+	r->examined = 1;
 	if (check_results(r, c, s, parsed, raw, raw_len) != GR_OK ||
 	    check_deliverables(r, c, s) != GR_OK ||
 	    check_forbidden(r, c, s) != GR_OK)

@@ -53,6 +53,8 @@ struct grade_report {
 	char *submission_name;	/* base name of the input, e.g. alice.zip */
 	int opened;		/* the submission could be read */
 	int identified;		/* bytes and sha256 are known */
+	int examined;		/* the archive was sound, and its results
+				 * files were looked for */
 	uint64_t bytes;
 	unsigned char sha256[32];
 	const char *challenge_id;	/* owned by the challenge */
