@@ -14,7 +14,7 @@ CFLAGS     ?= -O2 -g
 WARNINGS   := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
               -Wmissing-prototypes -Wvla
 PKGS       := libcjson libzip nettle
-DEBS       := libcsv-dev libcjson-dev libzip-dev libcmocka-dev nettle-dev \
+DEBS       := gcc libc6-dev libcsv-dev libcjson-dev libzip-dev libcmocka-dev nettle-dev \
               pkg-config zip unzip locales time
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
