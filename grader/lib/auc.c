@@ -140,7 +140,8 @@ key_of(double d, uint64_t *bad)
 	d += 0.0;
 	memcpy(&b, &d, sizeof b);
 	*bad |= (uint64_t)((b & EXP_MASK) == EXP_MASK);
-	return b ^ ((uint64_t)((int64_t)b >> 63) | SIGN_BIT);
+	/* All ones for a negative double (its sign bit set), else zero. */
+	return b ^ (((uint64_t)0 - (b >> 63)) | SIGN_BIT);
 }
 
 static inline double
