@@ -75,7 +75,7 @@ static const char HINT_LINK[] =
 	"Replace links and special files with ordinary files (copy the file "
 	"itself), then create the zip again.";
 static const char HINT_LIMIT[] =
-	"Submit only what the challenge asks for: leave out data sets, "
+	"Submit only what the challenge asks for: leave out data sets, .git, "
 	"virtual environments, caches and other large or numerous files.";
 static const char HINT_DUPLICATE[] =
 	"Give each file a distinct name (names that differ only in letter case "
