@@ -73,7 +73,8 @@ void report_github(FILE *f, const struct grade_report *r, int with_scores);
 
 /* JUnit XML: one test case per results file, deliverable and forbidden
  * rule. */
-void report_junit(FILE *f, const struct grade_report *r, int with_scores);
+void report_junit(FILE *f, const struct grade_report *r,
+		  const struct challenge *c, int with_scores);
 
 /* Output formats of check and grade. */
 enum cli_format {

@@ -305,11 +305,17 @@ xml_escape(FILE *f, const char *s)
 	}
 }
 
-/* One test case: fails with every error problem that concerns `file`
- * (NULL: problems of no results file) or, for a rule, `code`. */
+/* Whether a problem is about a deliverable or forbidden rule, which have
+ * test cases of their own. */
+static int
+is_rule_problem(const struct problem *p)
+{
+	return strcmp(p->code, "deliverable.missing") == 0 ||
+	       strcmp(p->code, "forbidden.present") == 0;
+}
+
 static void
-junit_case(FILE *f, const struct grade_report *r, const char *name,
-	   const char *file, const char *code, int ok)
+junit_open(FILE *f, const struct grade_report *r, const char *name, int ok)
 {
 	fputs("    <testcase classname=\"", f);
 	xml_escape(f, r->submission_name);
@@ -323,39 +329,96 @@ junit_case(FILE *f, const struct grade_report *r, const char *name,
 	fputs(">\n      <failure message=\"", f);
 	xml_escape(f, name);
 	fputs(" failed\">", f);
-	for (size_t i = 0; i < r->problems->count; i++) {
-		const struct problem *p = &r->problems->items[i];
-		if (p->severity != PROBLEM_ERROR)
-			continue;
-		if (code != NULL ? strcmp(p->code, code) != 0
-				 : file != NULL ? !concerns(p, file)
-						: is_results_file(r, p->file))
-			continue;
-		if (p->file != NULL) {
-			xml_escape(f, p->file);
-			if (p->line > 0)
-				fprintf(f, ":%ld", p->line);
-			fputs(": ", f);
-		}
-		xml_escape(f, p->message);
-		fprintf(f, " [%s]\n", p->code);
-	}
+}
+
+static void
+junit_close(FILE *f)
+{
 	fputs("</failure>\n    </testcase>\n", f);
 }
 
+/* One problem as a line of a failure's text. */
+static void
+junit_problem(FILE *f, const struct problem *p)
+{
+	if (p->file != NULL) {
+		xml_escape(f, p->file);
+		if (p->line > 0)
+			fprintf(f, ":%ld", p->line);
+		fputs(": ", f);
+	}
+	xml_escape(f, p->message);
+	fprintf(f, " [%s]\n", p->code);
+}
+
+/*
+ * The case of one results file (file non-NULL) or of the archive (file
+ * NULL: every error about neither a results file nor a rule).
+ */
+static void
+junit_file_case(FILE *f, const struct grade_report *r, const char *name,
+		const char *file, int ok)
+{
+	junit_open(f, r, name, ok);
+	if (ok)
+		return;
+	if (file != NULL && !r->examined) {
+		fputs("not read: the archive was refused (see the archive case)\n",
+		      f);
+		junit_close(f);
+		return;
+	}
+	for (size_t i = 0; i < r->problems->count; i++) {
+		const struct problem *p = &r->problems->items[i];
+		if (p->severity != PROBLEM_ERROR || is_rule_problem(p))
+			continue;
+		if (file != NULL ? !concerns(p, file)
+				 : r->examined && is_results_file(r, p->file))
+			continue;
+		junit_problem(f, p);
+	}
+	junit_close(f);
+}
+
+/* The case of one deliverable or forbidden rule, from the rule itself. */
+static void
+junit_rule_case(FILE *f, const struct grade_report *r,
+		const struct grade_rule_result *g, const struct challenge_rule *def,
+		int deliverable)
+{
+	junit_open(f, r, g->name, g->ok);
+	if (g->ok)
+		return;
+	if (deliverable) {
+		fputs("no file matches ", f);
+		for (size_t i = 0; i < def->n_patterns; i++) {
+			if (i > 0)
+				fputs(", ", f);
+			xml_escape(f, def->patterns[i]);
+		}
+		fputs(" [deliverable.missing]\n", f);
+	} else {
+		for (size_t i = 0; i < g->n_found; i++) {
+			xml_escape(f, g->found[i]);
+			fputs(" must not be submitted [forbidden.present]\n", f);
+		}
+	}
+	junit_close(f);
+}
+
 void
-report_junit(FILE *f, const struct grade_report *r, int with_scores)
+report_junit(FILE *f, const struct grade_report *r, const struct challenge *c,
+	     int with_scores)
 {
 	size_t tests = 1 + r->n_models + r->n_deliverables + r->n_forbidden;
 	size_t failures = 0;
-	int archive_ok = r->opened && r->status != GRADE_INVALID;
+	int archive_ok = r->examined;
 
-	/* The archive case holds what concerns no results file. */
+	/* The archive case holds what concerns no results file and no rule. */
 	for (size_t i = 0; i < r->problems->count; i++) {
 		const struct problem *p = &r->problems->items[i];
-		if (p->severity == PROBLEM_ERROR && !is_results_file(r, p->file) &&
-		    strcmp(p->code, "deliverable.missing") != 0 &&
-		    strcmp(p->code, "forbidden.present") != 0)
+		if (p->severity == PROBLEM_ERROR && !is_rule_problem(p) &&
+		    !(r->examined && is_results_file(r, p->file)))
 			archive_ok = 0;
 	}
 	failures += !archive_ok;
@@ -376,16 +439,15 @@ report_junit(FILE *f, const struct grade_report *r, int with_scores)
 		tests, failures);
 	xml_escape(f, with_scores ? "grade" : "check");
 	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\">\n", tests, failures);
-	junit_case(f, r, "archive", NULL, NULL, archive_ok);
+	junit_file_case(f, r, "archive", NULL, archive_ok);
 	for (size_t i = 0; i < r->n_models; i++)
-		junit_case(f, r, r->models[i].file, r->models[i].file, NULL,
-			   r->models[i].valid);
+		junit_file_case(f, r, r->models[i].file, r->models[i].file,
+				r->models[i].valid);
 	for (size_t i = 0; i < r->n_deliverables; i++)
-		junit_case(f, r, r->deliverables[i].name, NULL,
-			   "deliverable.missing", r->deliverables[i].ok);
+		junit_rule_case(f, r, &r->deliverables[i], &c->deliverables[i],
+				1);
 	for (size_t i = 0; i < r->n_forbidden; i++)
-		junit_case(f, r, r->forbidden[i].name, NULL,
-			   "forbidden.present", r->forbidden[i].ok);
+		junit_rule_case(f, r, &r->forbidden[i], &c->forbidden[i], 0);
 	if (with_scores) {
 		fputs("    <testcase classname=\"", f);
 		xml_escape(f, r->submission_name);

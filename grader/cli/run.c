@@ -62,7 +62,7 @@ write_report(FILE *f, const struct cli_run *run, const struct grade_report *r,
 		report_github(f, r, run->scoring);
 		return 0;
 	case FORMAT_JUNIT:
-		report_junit(f, r, run->scoring);
+		report_junit(f, r, c, run->scoring);
 		return 0;
 	case FORMAT_GRADESCOPE:
 		report_gradescope(f, r);
