@@ -1,22 +1,28 @@
 /*
  * auc.c: the numerical core.
  *
- * Every statistic here comes from one ascending sort of each class's scores.
  * Scores are mapped to unsigned 64-bit keys whose integer order is the
- * numeric order of the doubles (after -0.0 is folded into +0.0), so that the
- * sort is an LSD radix sort and ties are exact key equality.  Positives and
- * negatives are sorted separately, which carries the label for free; when the
- * paired DeLong test needs to match a row's placement in two models, each key
- * carries its row's ordinal within its class as a 32-bit payload.
+ * numeric order of the doubles (after -0.0 is folded into +0.0), so that ties
+ * are exact key equality and every comparison is an integer one.
  *
- * One walk over the two sorted arrays, group of equal scores by group, then
- * gives everything: a positive in a group with ng negatives and j negatives
- * below it has the DeLong component V10 = (2j + ng) / 2N, shared by every
- * positive of the group, and the sum of those numerators over all positives
- * is 2U.  The same holds for negatives and V01.  All counts and all sums that
- * the variances need are kept in exact integers (64 or 128 bits); floating
- * point enters only at the very end, so that the AUC is rounded once and a
- * variance is zero exactly when the data make it zero.
+ * Every statistic here needs, for each positive, the number of negatives
+ * scored below it and tied with it, and for each negative the same of the
+ * positives: not an order.  The rows of both classes are therefore
+ * partitioned together, MSD radix fashion, on the same digits of their keys
+ * (partition()): everything in a lower part is below everything in a higher
+ * one, so a part's rows need only the class counts of the parts below it,
+ * plus what happens inside the part.  Parts that hold one class, or one
+ * score, are finished at once; small ones are finished by comparing their
+ * positives with their negatives.  No array is ever sorted in full.  When an
+ * order is wanted (ROC points, auc_sort_doubles()), the small parts are
+ * sorted and visited in ascending order instead.
+ *
+ * A positive with j negatives below it and ng tied with it has the DeLong
+ * component V10 = (2j + ng) / 2N; the sum of those numerators over all
+ * positives is 2U.  The same holds for negatives and V01.  All counts and all
+ * sums that the variances need are kept in exact integers (64 or 128 bits);
+ * floating point enters only at the very end, so that the AUC is rounded
+ * once and a variance is zero exactly when the data make it zero.
  *
  * docs/auc.md gives the arguments in full, with the benchmark figures.
  */
@@ -31,7 +37,6 @@ typedef unsigned __int128 u128;
 
 #define SIGN_BIT	((uint64_t)1 << 63)
 #define EXP_MASK	((uint64_t)0x7ff << 52)
-
 
 /* The 97.5% quantile of the standard normal distribution. */
 #define Z_975		1.959963984540054
@@ -155,177 +160,9 @@ double_of(uint64_t key)
 }
 
 /*
- * The sort: a radix sort in two regimes, tuned on the machine the benchmark
- * ran on (docs/auc.md).  A plain LSD radix sort of 64-bit keys needs six
- * 11-bit passes over the whole array, and each pass scatters to 2048 places
- * in memory far larger than the caches: it measured about 9 ns a key a pass
- * at 10^7 keys, against 1.3 ns a key for a memcpy.  So:
- *
- * - A range is split MSD-first on the top bits of those that vary within
- *   it (bits above them are equal and carry no order), and each part is
- *   sorted recursively.  Probability scores are far from uniform in their
- *   high bits, so the split adapts to the part's own range rather than to
- *   fixed digit positions; a part whose keys are all equal (a tie group) is
- *   done at once, which makes heavily tied data cheap.  The digit is 11 bits
- *   wide for large parts and narrower for small ones (about 8 keys a
- *   bucket), so that clearing counters never costs more than the keys.
- *   The scatter pass also records each part's OR and AND of keys, which
- *   gives the part's varying bits without another pass.
- * - Parts of at most SMALL_MAX keys are finished by insertion sort on the
- *   integer keys, as radix sorts usually do: below a few dozen keys the
- *   counters of a digit cost more than the keys.
- *
- * The payload, when there is one, moves with its key.  Every step is stable,
- * though nothing relies on that.  Precondition: n < 2^32.
- */
-#define MSD_BITS	11
-#define MSD_SIZE	(1u << MSD_BITS)
-#define SMALL_MAX	32
-
-/* The highest bit in which keys differ, given their OR and AND; -1 if none. */
-static inline int
-high_bit(uint64_t or_keys, uint64_t and_keys)
-{
-	uint64_t x = or_keys ^ and_keys;
-
-	return x == 0 ? -1 : 63 - __builtin_clzll(x);
-}
-
-static void
-insertion_sort(uint64_t *k, uint32_t *p, size_t n)
-{
-	for (size_t i = 1; i < n; i++) {
-		uint64_t v = k[i];
-		uint32_t pv = p != NULL ? p[i] : 0;
-		size_t j = i;
-
-		for (; j > 0 && k[j - 1] > v; j--) {
-			k[j] = k[j - 1];
-			if (p != NULL)
-				p[j] = p[j - 1];
-		}
-		k[j] = v;
-		if (p != NULL)
-			p[j] = pv;
-	}
-}
-
-/*
- * Sorts k[0..n) (and p) in place, t and tp being scratch of the same size;
- * h is the highest bit in which the keys differ, -1 when they are all equal.
- */
-static void
-hybrid_sort(uint64_t *k, uint64_t *t, uint32_t *p, uint32_t *tp, size_t n,
-	    int h)
-{
-	uint32_t start[MSD_SIZE], next[MSD_SIZE];
-	uint64_t or_b[MSD_SIZE], and_b[MSD_SIZE];
-	unsigned shift, width, size, mask;
-
-	if (h < 0 || n < 2)
-		return;
-	if (n <= SMALL_MAX) {
-		insertion_sort(k, p, n);
-		return;
-	}
-	/* About 8 keys a part, at most 2^11 parts, at most h + 1 bits. */
-	width = (unsigned)(63 - __builtin_clzll(n)) - 3;
-	if (width > MSD_BITS)
-		width = MSD_BITS;
-	if (width > (unsigned)h + 1)
-		width = (unsigned)h + 1;
-	size = 1u << width;
-	mask = size - 1;
-	shift = (unsigned)h + 1 - width;
-	memset(start, 0, size * sizeof start[0]);
-	for (size_t i = 0; i < n; i++)
-		start[(k[i] >> shift) & mask]++;
-	for (uint32_t b = 0, sum = 0; b < size; b++) {
-		next[b] = sum;
-		sum += start[b];
-		start[b] = next[b];
-		or_b[b] = 0;
-		and_b[b] = ~(uint64_t)0;
-	}
-	/* The scatter also learns each part's varying bits, for free. */
-	if (p == NULL) {
-		for (size_t i = 0; i < n; i++) {
-			uint64_t key = k[i];
-			uint32_t d = (key >> shift) & mask;
-			t[next[d]++] = key;
-			or_b[d] |= key;
-			and_b[d] &= key;
-		}
-	} else {
-		for (size_t i = 0; i < n; i++) {
-			uint64_t key = k[i];
-			uint32_t d = (key >> shift) & mask;
-			uint32_t at = next[d]++;
-			t[at] = key;
-			tp[at] = p[i];
-			or_b[d] |= key;
-			and_b[d] &= key;
-		}
-		memcpy(p, tp, n * sizeof *p);
-	}
-	memcpy(k, t, n * sizeof *k);
-	for (size_t b = 0; b < size; b++) {
-		size_t at = start[b], len = next[b] - start[b];
-		int hb = high_bit(or_b[b], and_b[b]);
-
-		/* The split bits are equal within a part. */
-		if (hb >= (int)shift)
-			hb = (int)shift - 1;
-		if (len > 1)
-			hybrid_sort(k + at, t + at, p != NULL ? p + at : NULL,
-			    p != NULL ? tp + at : NULL, len, hb);
-	}
-}
-
-/*
- * Sorts keys[0..n) ascending, with the payload pay[0..n) when it is not
- * NULL; tkeys and tpay are scratch of n entries.  The result is in keys and
- * pay (the return value and *sorted_pay say so, for the callers).
- */
-static uint64_t *
-radix_sort(uint64_t *keys, uint64_t *tkeys, uint32_t *pay, uint32_t *tpay,
-	   size_t n, uint32_t **sorted_pay)
-{
-	uint64_t or_keys = 0, and_keys = ~(uint64_t)0;
-
-	for (size_t i = 0; i < n; i++) {
-		or_keys |= keys[i];
-		and_keys &= keys[i];
-	}
-	hybrid_sort(keys, tkeys, pay, tpay, n, high_bit(or_keys, and_keys));
-	if (sorted_pay != NULL)
-		*sorted_pay = pay;
-	return keys;
-}
-
-int
-auc_sort_doubles(double *v, size_t n)
-{
-	uint64_t *keys, *sorted, bad = 0;
-
-	if (n > AUC_MAX_ROWS)
-		return -1;
-	keys = big_alloc(2 * (n + 1) * sizeof *keys);
-	if (keys == NULL)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		keys[i] = key_of(v[i], &bad);
-	sorted = radix_sort(keys, keys + n + 1, NULL, NULL, n, NULL);
-	for (size_t i = 0; i < n; i++)
-		v[i] = double_of(sorted[i]);
-	free(keys);
-	return 0;
-}
-
-/*
  * The sorted scores of one model: positives ps[0..np) and negatives
- * ns[0..nn), ascending, with their class ordinals pp and pn when the
- * paired test needs them.
+ * ns[0..nn), ascending, with their rows pp and pn when the paired test
+ * needs them.
  */
 struct sorted {
 	const uint64_t *ps, *ns;
@@ -380,34 +217,6 @@ walk_next(struct walk *w)
 }
 
 /*
- * 2U with ties one half: for each positive, twice the negatives below it
- * plus the negatives tied with it.  This is walk_next() specialised to the
- * one sum that auc_exact() needs.
- */
-static uint64_t
-count_u2(const uint64_t *ps, size_t np, const uint64_t *ns, size_t nn)
-{
-	size_t i = 0, j = 0;
-	uint64_t u2 = 0;
-
-	while (i < np) {
-		uint64_t v = ps[i];
-		size_t lo, run = 1;
-
-		while (j < nn && ns[j] < v)
-			j++;
-		lo = j;
-		while (j < nn && ns[j] == v)
-			j++;
-		while (i + run < np && ps[i + run] == v)
-			run++;
-		u2 += (uint64_t)run * (2 * lo + (j - lo));
-		i += run;
-	}
-	return u2;
-}
-
-/*
  * Exact sums for one model's DeLong variance.  a = 2N V10 of a positive and
  * b = 2P V01 of a negative are integers below 2^32; sa, sb are their sums
  * and qa, qb the sums of their squares.
@@ -445,57 +254,6 @@ delong_variance(uint64_t p, uint64_t n, u128 xa, u128 xb)
 
 	return ((double)xa / (double)(p - 1) + (double)xb / (double)(n - 1)) /
 	    (twopn * twopn);
-}
-
-/*
- * One model from its sorted scores: 2U, and when sums is not NULL the
- * DeLong sums.  save and paired serve the paired test (s must then carry
- * ordinals): for model 0 (paired NULL), save (P + N entries, positives
- * first, by class ordinal) receives each row's a or b; for model 1, paired
- * accumulates the differences to what model 0 saved.
- */
-static uint64_t
-walk_model(const struct sorted *s, struct delong_sums *sums, uint32_t *save,
-	   struct paired_sums *paired)
-{
-	struct walk w;
-	uint64_t u2 = 0, np = s->np;
-
-	walk_start(&w, s);
-	while (walk_next(&w)) {
-		/* Both fit in 32 bits: 2j + ng <= 2N and N < 2^31. */
-		uint64_t a = 2 * (uint64_t)w.j + w.ng;
-		uint64_t b = 2 * (np - w.i - w.pg) + w.pg;
-
-		u2 += w.pg * a;
-		if (sums == NULL)
-			continue;
-		sums->sa += w.pg * a;
-		sums->qa += (u128)w.pg * (a * a);
-		sums->sb += w.ng * b;
-		sums->qb += (u128)w.ng * (b * b);
-		if (save == NULL)
-			continue;
-		if (paired == NULL) {
-			for (size_t k = w.i; k < w.i + w.pg; k++)
-				save[s->pp[k]] = (uint32_t)a;
-			for (size_t k = w.j; k < w.j + w.ng; k++)
-				save[np + s->pn[k]] = (uint32_t)b;
-			continue;
-		}
-		/* |d| < 2^32, so d * d fits in 64 bits. */
-		for (size_t k = w.i; k < w.i + w.pg; k++) {
-			int64_t d = (int64_t)save[s->pp[k]] - (int64_t)a;
-			paired->sa += d;
-			paired->qa += (uint64_t)(d * d);
-		}
-		for (size_t k = w.j; k < w.j + w.ng; k++) {
-			int64_t d = (int64_t)save[np + s->pn[k]] - (int64_t)b;
-			paired->sb += d;
-			paired->qb += (uint64_t)(d * d);
-		}
-	}
-	return u2;
 }
 
 /*
@@ -596,58 +354,107 @@ heap_pop(struct roc_segment *h, size_t *len)
 	return top;
 }
 
+/*
+ * The vertices arrive in ascending threshold order, from (1,1) on, while the
+ * traversal runs; since their number is known only at the end, both
+ * candidate lists are kept until then: every vertex (while there are at most
+ * ROC_CANDIDATES - 1), and, when the rows allow more, the first and last
+ * vertex of each slice of arc length.
+ */
+struct roc_stream {
+	struct roc_candidate *all, *binned;
+	size_t n_all, cap_all, n_binned;
+	int overflow;		/* more vertices than "all" can hold */
+	size_t prev_bin;
+	int prev_out;		/* prev is already in "binned" */
+	struct roc_candidate prev;
+	double scale, top;
+	uint64_t p, n;
+};
+
 static void
-roc_emit(struct roc_candidate *c, size_t *m, const struct walk *w,
-	 const struct sorted *s)
+roc_stream_free(struct roc_stream *r)
 {
-	c[*m].threshold = double_of(w->v);
-	c[*m].tp = (uint32_t)(s->np - w->i);
-	c[*m].fp = (uint32_t)(s->nn - w->j);
-	(*m)++;
+	free(r->all);
+	free(r->binned);
+	r->all = r->binned = NULL;
 }
 
 static enum auc_status
-roc_build(const struct sorted *s, size_t distinct, struct auc_model *model)
+roc_stream_start(struct roc_stream *r, uint64_t p, uint64_t n, size_t rows)
+{
+	memset(r, 0, sizeof *r);
+	r->p = p;
+	r->n = n;
+	r->prev_bin = SIZE_MAX;
+	r->prev_out = 1;
+	/* Room for every vertex and the final (0,0). */
+	r->cap_all = rows < ROC_CANDIDATES - 1 ? rows + 1 : ROC_CANDIDATES;
+	r->all = malloc(r->cap_all * sizeof *r->all);
+	if (rows + 1 > ROC_CANDIDATES) {
+		r->binned = malloc(ROC_CANDIDATES * sizeof *r->binned);
+		r->scale = (double)ROC_BINS / (2.0 * (double)p * (double)n);
+	}
+	if (r->all == NULL || (rows + 1 > ROC_CANDIDATES && r->binned == NULL)) {
+		roc_stream_free(r);
+		return AUC_NOMEM;
+	}
+	return AUC_OK;
+}
+
+/* The vertex of threshold v: fp negatives and tp positives at or above. */
+static void
+roc_add(struct roc_stream *r, uint64_t v, uint64_t fp, uint64_t tp)
+{
+	struct roc_candidate c;
+	size_t bin;
+
+	c.threshold = double_of(v);
+	c.fp = (uint32_t)fp;
+	c.tp = (uint32_t)tp;
+	r->top = c.threshold;
+	if (!r->overflow) {
+		if (r->n_all + 1 < r->cap_all)
+			r->all[r->n_all++] = c;
+		else
+			r->overflow = 1;
+	}
+	if (r->binned == NULL)
+		return;
+	bin = (size_t)((double)(fp * r->p + tp * r->n) * r->scale);
+	if (bin != r->prev_bin) {
+		if (!r->prev_out)
+			r->binned[r->n_binned++] = r->prev;
+		r->binned[r->n_binned++] = c;
+		r->prev_out = 1;
+	} else {
+		r->prev_out = 0;
+	}
+	r->prev = c;
+	r->prev_bin = bin;
+}
+
+/* The model's ROC points from the stream's candidates; frees the stream. */
+static enum auc_status
+roc_finish(struct roc_stream *r, struct auc_model *model)
 {
 	struct roc_segment heap[AUC_ROC_MAX_POINTS], seg;
 	size_t kept[AUC_ROC_MAX_POINTS];
 	struct roc_candidate *c;
-	struct walk w, prev;
-	size_t m = 0, nkept = 0, hlen = 0, cap, bin, prev_bin = SIZE_MAX;
-	int binning = distinct + 1 > ROC_CANDIDATES, prev_out = 1;
-	double scale = 0.0, top = 0.0;
-	uint64_t p = s->np, n = s->nn;
+	size_t m, nkept = 0, hlen = 0;
+	uint64_t p = r->p, n = r->n;
 
-	cap = binning ? ROC_CANDIDATES : distinct + 1;
-	c = malloc(cap * sizeof *c);
-	if (c == NULL)
-		return AUC_NOMEM;
-	if (binning)
-		scale = (double)ROC_BINS / (2.0 * (double)p * (double)n);
-	/* Candidates in ascending threshold order: (1,1) first. */
-	walk_start(&w, s);
-	prev = w;
-	while (walk_next(&w)) {
-		uint64_t fp = n - w.j, tp = p - w.i;
-
-		top = double_of(w.v);
-		bin = binning ? (size_t)((double)(fp * p + tp * n) * scale) :
-		    m + (prev_out ? 0 : 1);
-		if (bin != prev_bin) {
-			if (!prev_out)
-				roc_emit(c, &m, &prev, s);
-			roc_emit(c, &m, &w, s);
-			prev_out = 1;
-		} else {
-			prev_out = 0;
-		}
-		prev = w;
-		prev_bin = bin;
+	if (r->overflow) {
+		if (!r->prev_out)
+			r->binned[r->n_binned++] = r->prev;
+		c = r->binned;
+		m = r->n_binned;
+	} else {
+		c = r->all;
+		m = r->n_all;
 	}
-	if (!prev_out)
-		roc_emit(c, &m, &prev, s);
 	/* (0,0): a threshold just above the top score calls nothing. */
-	c[m].threshold = nextafter(top, INFINITY);
+	c[m].threshold = nextafter(r->top, INFINITY);
 	c[m].fp = c[m].tp = 0;
 	m++;
 	/* Reverse into (0,0) ... (1,1) order. */
@@ -690,7 +497,7 @@ roc_build(const struct sorted *s, size_t distinct, struct auc_model *model)
 	}
 	model->roc = malloc(nkept * sizeof *model->roc);
 	if (model->roc == NULL) {
-		free(c);
+		roc_stream_free(r);
 		return AUC_NOMEM;
 	}
 	for (size_t a = 0; a < nkept; a++) {
@@ -702,22 +509,9 @@ roc_build(const struct sorted *s, size_t distinct, struct auc_model *model)
 		model->roc[a].threshold = k->threshold;
 	}
 	model->roc_count = nkept;
-	free(c);
+	roc_stream_free(r);
 	return AUC_OK;
 }
-
-static size_t
-count_groups(const struct sorted *s)
-{
-	struct walk w;
-	size_t g = 0;
-
-	walk_start(&w, s);
-	while (walk_next(&w))
-		g++;
-	return g;
-}
-
 void
 auc_model_release(struct auc_model *m)
 {
@@ -765,90 +559,436 @@ count_classes(const uint8_t *labels, size_t n, uint64_t *p)
 	*p = c;
 }
 
-/*
- * Splits one score vector into keys: positives to a[0..P), negatives to
- * b[P..n), and with ordinals the class ordinals alongside.  The writes are
- * unconditional and the cursors advance by the label, so that the branch on
- * a random label never mispredicts; the one spare slot at a[P] and b[n]
- * absorbs the writes past each class's end.
- */
-static int
-gather(const uint8_t *labels, const double *scores, size_t n, uint64_t p,
-       uint64_t *a, uint64_t *b, uint32_t *pa, uint32_t *pb)
-{
-	uint64_t bad = 0;
-	size_t ip = 0, in = 0;
 
-	if (pa == NULL) {
-		for (size_t i = 0; i < n; i++) {
-			uint64_t k = key_of(scores[i], &bad);
-			size_t l = labels[i] != 0;
-			a[ip] = k;
-			b[p + in] = k;
-			ip += l;
-			in += 1 - l;
-		}
-	} else {
-		for (size_t i = 0; i < n; i++) {
-			uint64_t k = key_of(scores[i], &bad);
-			size_t l = labels[i] != 0;
-			a[ip] = k;
-			pa[ip] = (uint32_t)ip;
-			b[p + in] = k;
-			pb[p + in] = (uint32_t)in;
-			ip += l;
-			in += 1 - l;
-		}
-	}
-	return bad == 0;
+/*
+ * The partition.
+ *
+ * A part is a run of keys, its positives first, then its negatives, with
+ * (for the paired test) each row's index alongside.  partition() splits a
+ * part on the top bits of those that vary within it (bits above them are
+ * equal and carry no order): probability scores are far from uniform in
+ * their high bits, so the split adapts to the part's own range rather than
+ * to fixed digit positions.  The digit is MSD_BITS wide for large parts and
+ * narrower for small ones (about 2^MSD_SPARE keys a bucket), so that
+ * clearing counters never costs more than the keys.  Each bucket becomes a
+ * part in the scratch array, its positives first, and is processed in
+ * ascending order with the counts of the buckets below it.
+ *
+ * The top level (run_model()) splits straight from the caller's scores and
+ * labels into one array of n keys; below it, the parts are at most as large
+ * as the largest top bucket, which is all the scratch there is.
+ */
+#define MSD_BITS	11
+#define MSD_SIZE	(1u << MSD_BITS)
+#define MSD_SPARE	3
+#define LEAF_MAX	32
+
+/* The highest bit in which keys differ, given their OR and AND; -1 if none. */
+static inline int
+high_bit(uint64_t or_keys, uint64_t and_keys)
+{
+	uint64_t x = or_keys ^ and_keys;
+
+	return x == 0 ? -1 : 63 - __builtin_clzll(x);
+}
+
+/* The digit width for m keys whose highest varying bit is h (h >= 0). */
+static unsigned
+digit_width(size_t m, int h)
+{
+	unsigned log = m > 1 ? (unsigned)(63 - __builtin_clzll(m)) : 0;
+	unsigned width = log > MSD_SPARE ? log - MSD_SPARE : 1;
+
+	if (width > MSD_BITS)
+		width = MSD_BITS;
+	if (width > (unsigned)h + 1)
+		width = (unsigned)h + 1;
+	return width;
 }
 
 /*
- * Gathers and sorts one model into *s, using a/b (n + 1 keys each) and, when
- * pa is not NULL, pa/pb (n + 1 payloads each).
+ * What one traversal of one model computes.  visit_group() and
+ * leaf_pairs() feed it; ordered traversals also feed roc and out.
  */
-static int
-sort_model(const uint8_t *labels, const double *scores, size_t n, uint64_t p,
-	   uint64_t *a, uint64_t *b, uint32_t *pa, uint32_t *pb,
-	   struct sorted *s)
-{
-	uint32_t *spp = NULL, *spn = NULL;
+struct pass {
+	int ordered;		/* leaves sorted, groups visited in ascending order */
+	int delong;		/* the DeLong sums */
+	uint64_t p, n;		/* positives and negatives in all */
+	uint64_t u2;
+	struct delong_sums sums;
+	uint32_t *save;		/* paired test, model 0: each row's a or b */
+	struct paired_sums *paired;	/* paired test, model 1 */
+	struct roc_stream *roc;	/* ROC vertices (ordered only) */
+	double *out;		/* auc_sort_doubles(): the values, in order */
+	size_t out_at;
+};
 
-	if (!gather(labels, scores, n, p, a, b, pa, pb))
+/*
+ * count positives (at rows[0..count) when rows is not NULL) that share
+ * a = 2 (negatives below) + (negatives tied).  a < 2^32 since N < 2^31.
+ */
+static inline void
+add_positives(struct pass *x, uint64_t a, size_t count, const uint32_t *rows)
+{
+	x->u2 += count * a;
+	if (!x->delong)
+		return;
+	x->sums.sa += count * a;
+	x->sums.qa += (u128)count * (a * a);
+	if (rows == NULL)
+		return;
+	if (x->paired == NULL) {
+		for (size_t r = 0; r < count; r++)
+			x->save[rows[r]] = (uint32_t)a;
+		return;
+	}
+	/* |d| < 2^32, so d * d fits in 64 bits. */
+	for (size_t r = 0; r < count; r++) {
+		int64_t d = (int64_t)x->save[rows[r]] - (int64_t)a;
+		x->paired->sa += d;
+		x->paired->qa += (uint64_t)(d * d);
+	}
+}
+
+/* The same for negatives: b = 2 (positives above) + (positives tied). */
+static inline void
+add_negatives(struct pass *x, uint64_t b, size_t count, const uint32_t *rows)
+{
+	if (!x->delong)
+		return;
+	x->sums.sb += count * b;
+	x->sums.qb += (u128)count * (b * b);
+	if (rows == NULL)
+		return;
+	if (x->paired == NULL) {
+		for (size_t r = 0; r < count; r++)
+			x->save[rows[r]] = (uint32_t)b;
+		return;
+	}
+	for (size_t r = 0; r < count; r++) {
+		int64_t d = (int64_t)x->save[rows[r]] - (int64_t)b;
+		x->paired->sb += d;
+		x->paired->qb += (uint64_t)(d * d);
+	}
+}
+
+/*
+ * pg positives and ng negatives that no other row falls between: a group of
+ * equal scores v, or (unordered traversals) a part of one class, whose rows
+ * have the same a or b whatever their scores.  i positives and j negatives
+ * are below them; pq and nq are their rows (NULL without the paired test).
+ */
+static void
+visit_group(struct pass *x, uint64_t v, size_t pg, size_t ng, uint64_t i,
+	    uint64_t j, const uint32_t *pq, const uint32_t *nq)
+{
+	add_positives(x, 2 * j + ng, pg, pq);
+	add_negatives(x, 2 * (x->p - i - pg) + pg, ng, nq);
+	if (x->roc != NULL)
+		roc_add(x->roc, v, x->n - j, x->p - i);
+	if (x->out != NULL) {
+		double d = double_of(v);
+
+		for (size_t r = 0; r < pg + ng; r++)
+			x->out[x->out_at++] = d;
+	}
+}
+
+/*
+ * A small part, unordered: each positive against each negative, without a
+ * branch on the data.  With the positive's score s and a negative's t,
+ * (t < s) + (t <= s) is what the pair adds to the positive's a and to the
+ * negative's b.
+ */
+static void
+leaf_pairs(struct pass *x, const uint64_t *k, const uint32_t *q, size_t np,
+	   size_t nn, uint64_t i, uint64_t j)
+{
+	const uint64_t *ns = k + np;
+	uint32_t nb[LEAF_MAX];
+
+	if (!x->delong) {
+		uint64_t c = 0;
+
+		for (size_t a = 0; a < np; a++)
+			for (size_t b = 0; b < nn; b++)
+				c += (uint64_t)(ns[b] < k[a]) + (ns[b] <= k[a]);
+		x->u2 += 2 * j * np + c;
+		return;
+	}
+	memset(nb, 0, nn * sizeof nb[0]);
+	for (size_t a = 0; a < np; a++) {
+		uint64_t v = k[a];
+		uint32_t c = 0;
+
+		for (size_t b = 0; b < nn; b++) {
+			uint32_t t = (uint32_t)(ns[b] < v) + (ns[b] <= v);
+			c += t;
+			nb[b] += t;
+		}
+		add_positives(x, 2 * j + c, 1, q != NULL ? q + a : NULL);
+	}
+	for (size_t b = 0; b < nn; b++)
+		add_negatives(x, 2 * (x->p - i - np) + nb[b], 1,
+		    q != NULL ? q + np + b : NULL);
+}
+
+static void
+insertion_sort(uint64_t *k, uint32_t *q, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		uint64_t v = k[i];
+		uint32_t qv = q != NULL ? q[i] : 0;
+		size_t j = i;
+
+		for (; j > 0 && k[j - 1] > v; j--) {
+			k[j] = k[j - 1];
+			if (q != NULL)
+				q[j] = q[j - 1];
+		}
+		k[j] = v;
+		if (q != NULL)
+			q[j] = qv;
+	}
+}
+
+/* A small part, ordered: sorted, then its groups in ascending order. */
+static void
+leaf_sorted(struct pass *x, uint64_t *k, uint32_t *q, size_t np, size_t nn,
+	    uint64_t i, uint64_t j)
+{
+	struct sorted s;
+	struct walk w;
+
+	insertion_sort(k, q, np);
+	insertion_sort(k + np, q != NULL ? q + np : NULL, nn);
+	s.ps = k;
+	s.ns = k + np;
+	s.pp = q;
+	s.pn = q != NULL ? q + np : NULL;
+	s.np = np;
+	s.nn = nn;
+	walk_start(&w, &s);
+	while (walk_next(&w))
+		visit_group(x, w.v, w.pg, w.ng, i + w.i, j + w.j,
+		    q != NULL ? s.pp + w.i : NULL,
+		    q != NULL ? s.pn + w.j : NULL);
+}
+
+/*
+ * Scatters the part k[0..np+nn) (rows q, when not NULL) into t (tq) by the
+ * digit (key >> shift) & mask, each bucket's positives before its
+ * negatives.  cur[2b] and cur[2b+1] hold, on return, the ends of bucket b's
+ * positives and negatives; the bucket starts at cur[2b-1] (0 for b = 0).
+ * Always inlined, so that the loops are compiled without the row test.
+ */
+static inline __attribute__((always_inline)) void
+scatter(const uint64_t *k, uint64_t *t, const uint32_t *q, uint32_t *tq,
+	size_t np, size_t nn, unsigned shift, uint32_t mask, uint32_t *cur)
+{
+	size_t m = np + nn;
+
+	memset(cur, 0, 2 * ((size_t)mask + 1) * sizeof cur[0]);
+	for (size_t r = 0; r < np; r++)
+		cur[2 * ((k[r] >> shift) & mask)]++;
+	for (size_t r = np; r < m; r++)
+		cur[2 * ((k[r] >> shift) & mask) + 1]++;
+	for (uint32_t b = 0, sum = 0; b < 2 * (mask + 1); b++) {
+		uint32_t c = cur[b];
+
+		cur[b] = sum;
+		sum += c;
+	}
+	for (size_t r = 0; r < m; r++) {
+		uint64_t key = k[r];
+		uint32_t at = cur[2 * ((key >> shift) & mask) + (r >= np)]++;
+
+		t[at] = key;
+		if (q != NULL)
+			tq[at] = q[r];
+	}
+}
+
+/*
+ * Processes the part k[0..np+nn) with rows q (or NULL), below which lie i
+ * positives and j negatives; t and tq are scratch of the part's size.  The
+ * part's arrays may be reordered.
+ */
+static void
+partition(struct pass *x, uint64_t *k, uint64_t *t, uint32_t *q,
+	  uint32_t *tq, size_t np, size_t nn, uint64_t i, uint64_t j)
+{
+	uint32_t cur[2 * MSD_SIZE];
+	uint64_t or_keys = 0, and_keys = ~(uint64_t)0;
+	size_t m = np + nn;
+	unsigned width, shift;
+	uint32_t size;
+	int h;
+
+	if (!x->ordered && (np == 0 || nn == 0)) {
+		visit_group(x, 0, np, nn, i, j, q, q != NULL ? q + np : NULL);
+		return;
+	}
+	if (m <= LEAF_MAX) {
+		if (x->ordered)
+			leaf_sorted(x, k, q, np, nn, i, j);
+		else
+			leaf_pairs(x, k, q, np, nn, i, j);
+		return;
+	}
+	for (size_t r = 0; r < m; r++) {
+		or_keys |= k[r];
+		and_keys &= k[r];
+	}
+	h = high_bit(or_keys, and_keys);
+	if (h < 0) {
+		visit_group(x, k[0], np, nn, i, j, q, q != NULL ? q + np : NULL);
+		return;
+	}
+	width = digit_width(m, h);
+	shift = (unsigned)h + 1 - width;
+	size = 1u << width;
+	if (q != NULL)
+		scatter(k, t, q, tq, np, nn, shift, size - 1, cur);
+	else
+		scatter(k, t, NULL, NULL, np, nn, shift, size - 1, cur);
+	for (uint32_t b = 0; b < size; b++) {
+		size_t at = b > 0 ? cur[2 * b - 1] : 0;
+		size_t bp = cur[2 * b] - at, bn = cur[2 * b + 1] - cur[2 * b];
+
+		if (bp + bn > 0)
+			partition(x, t + at, k + at,
+			    q != NULL ? tq + at : NULL,
+			    q != NULL ? q + at : NULL, bp, bn, i, j);
+		i += bp;
+		j += bn;
+	}
+}
+
+/*
+ * One model: scores[0..n) against labels (NULL: all positive), with the
+ * work arrays k (n keys) and, for the paired test, q (n rows).  The top
+ * level splits straight from the caller's arrays, in three passes: the
+ * varying bits (and finiteness), the bucket counts, the scatter.
+ */
+static enum auc_status
+run_model(struct pass *x, const uint8_t *labels, const double *scores,
+	  size_t n, uint64_t *k, uint32_t *q)
+{
+	uint32_t cur[2 * MSD_SIZE];
+	uint64_t or_keys = 0, and_keys = ~(uint64_t)0, bad = 0, *t;
+	uint32_t *tq = NULL, size, mask;
+	size_t largest = 0;
+	uint64_t i = 0, j = 0;
+	unsigned width, shift;
+	int h;
+
+	for (size_t r = 0; r < n; r++) {
+		uint64_t key = key_of(scores[r], &bad);
+		or_keys |= key;
+		and_keys &= key;
+	}
+	if (bad != 0)
+		return AUC_NOT_FINITE;
+	h = high_bit(or_keys, and_keys);
+	width = h < 0 ? 0 : digit_width(n, h);
+	shift = (unsigned)(h + 1) - width;
+	size = 1u << width;
+	mask = size - 1;
+	memset(cur, 0, 2 * size * sizeof cur[0]);
+	for (size_t r = 0; r < n; r++) {
+		uint64_t key = key_of(scores[r], &bad);
+		cur[2 * ((key >> shift) & mask) +
+		    (labels != NULL && labels[r] == 0)]++;
+	}
+	for (uint32_t b = 0, sum = 0; b < size; b++) {
+		uint32_t cp = cur[2 * b], cn = cur[2 * b + 1];
+
+		if (cp + cn > largest)
+			largest = cp + cn;
+		cur[2 * b] = sum;
+		cur[2 * b + 1] = sum + cp;
+		sum += cp + cn;
+	}
+	t = big_alloc(largest * sizeof *t);
+	if (q != NULL)
+		tq = big_alloc(largest * sizeof *tq);
+	if (t == NULL || (q != NULL && tq == NULL)) {
+		free(t);
+		free(tq);
+		return AUC_NOMEM;
+	}
+	for (size_t r = 0; r < n; r++) {
+		uint64_t key = key_of(scores[r], &bad);
+		uint32_t at = cur[2 * ((key >> shift) & mask) +
+		    (labels != NULL && labels[r] == 0)]++;
+
+		k[at] = key;
+		if (q != NULL)
+			q[at] = (uint32_t)r;
+	}
+	for (uint32_t b = 0; b < size; b++) {
+		size_t at = b > 0 ? cur[2 * b - 1] : 0;
+		size_t bp = cur[2 * b] - at, bn = cur[2 * b + 1] - cur[2 * b];
+
+		if (bp + bn > 0)
+			partition(x, k + at, t, q != NULL ? q + at : NULL, tq,
+			    bp, bn, i, j);
+		i += bp;
+		j += bn;
+	}
+	free(t);
+	free(tq);
+	return AUC_OK;
+}
+
+int
+auc_sort_doubles(double *v, size_t n)
+{
+	struct pass x;
+	uint64_t *k;
+	enum auc_status st;
+
+	if (n > AUC_MAX_ROWS)
+		return -1;
+	if (n == 0)
 		return 0;
-	s->np = p;
-	s->nn = n - p;
-	s->ps = radix_sort(a, b, pa, pb, p, &spp);
-	s->ns = radix_sort(b + p, a + p, pb ? pb + p : NULL,
-	    pa ? pa + p : NULL, n - p, &spn);
-	s->pp = spp;
-	s->pn = spn;
-	return 1;
+	k = big_alloc(n * sizeof *k);
+	if (k == NULL)
+		return -1;
+	memset(&x, 0, sizeof x);
+	x.ordered = 1;
+	x.p = n;
+	x.out = v;
+	st = run_model(&x, NULL, v, n, k, NULL);
+	free(k);
+	return st == AUC_OK ? 0 : -1;
 }
 
 enum auc_status
 auc_exact(const uint8_t *labels, const double *scores, size_t n, double *auc)
 {
-	struct sorted s;
-	uint64_t p, *a;
-	int ok;
+	struct pass x;
+	enum auc_status st;
+	uint64_t p, *k;
 
 	if (n > AUC_MAX_ROWS)
 		return AUC_TOO_MANY;
 	count_classes(labels, n, &p);
 	if (p == 0 || p == n)
 		return AUC_ONE_CLASS;
-	a = big_alloc(2 * (n + 1) * sizeof *a);
-	if (a == NULL)
+	k = big_alloc(n * sizeof *k);
+	if (k == NULL)
 		return AUC_NOMEM;
-	ok = sort_model(labels, scores, n, p, a, a + n + 1, NULL, NULL, &s);
-	if (ok)
-		*auc = auc_ratio(count_u2(s.ps, s.np, s.ns, s.nn),
-		    2 * p * (n - p));
-	free(a);
-	return ok ? AUC_OK : AUC_NOT_FINITE;
+	memset(&x, 0, sizeof x);
+	x.p = p;
+	x.n = n - p;
+	st = run_model(&x, labels, scores, n, k, NULL);
+	if (st == AUC_OK)
+		*auc = auc_ratio(x.u2, 2 * p * (n - p));
+	free(k);
+	return st;
 }
-
 /*
  * The paired test from the exact sums of differences: the variance of
  * auc0 - auc1 is S11 + S22 - 2 S12 over both classes, which equals the
@@ -883,6 +1023,7 @@ comparison_fill(struct auc_comparison *cmp, const struct auc_model *m,
 	cmp->valid = 1;
 }
 
+
 enum auc_status
 auc_evaluate(const uint8_t *labels, size_t n, const double *const *scores,
 	     size_t k, unsigned flags, struct auc_model *models,
@@ -891,8 +1032,8 @@ auc_evaluate(const uint8_t *labels, size_t n, const double *const *scores,
 	enum auc_status st = AUC_OK;
 	int delong = (flags & AUC_WANT_DELONG) != 0;
 	int pairing = delong && k >= 2 && cmp != NULL;
-	uint64_t p, *a = NULL;
-	uint32_t *pa = NULL, *save = NULL;
+	uint64_t p, *keys = NULL;
+	uint32_t *rows = NULL, *save = NULL;
 	struct paired_sums psums;
 
 	for (size_t m = 0; m < k; m++)
@@ -907,43 +1048,56 @@ auc_evaluate(const uint8_t *labels, size_t n, const double *const *scores,
 	if (k == 0)
 		return AUC_OK;
 
-	/* Memory: 16 bytes a row, 28 with the paired test (docs/auc.md). */
-	a = big_alloc(2 * (n + 1) * sizeof *a);
+	/* Memory: 8 bytes a row, 16 with the paired test (docs/auc.md). */
+	keys = big_alloc(n * sizeof *keys);
 	if (pairing) {
-		pa = big_alloc(2 * (n + 1) * sizeof *pa);
+		rows = big_alloc(n * sizeof *rows);
 		save = big_alloc(n * sizeof *save);
 	}
-	if (a == NULL || (pairing && (pa == NULL || save == NULL))) {
+	if (keys == NULL || (pairing && (rows == NULL || save == NULL))) {
 		st = AUC_NOMEM;
 		goto out;
 	}
 	memset(&psums, 0, sizeof psums);
 	for (size_t m = 0; m < k; m++) {
-		struct delong_sums sums;
-		struct sorted s;
-		int with_pay = pairing && m < 2;
-		uint64_t u2;
+		int with_rows = pairing && m < 2;
+		struct roc_stream roc;
+		struct pass x;
 
-		if (!sort_model(labels, scores[m], n, p, a, a + n + 1,
-		    with_pay ? pa : NULL, with_pay ? pa + n + 1 : NULL, &s)) {
-			st = AUC_NOT_FINITE;
-			goto out;
+		memset(&x, 0, sizeof x);
+		x.ordered = (flags & AUC_WANT_ROC) != 0;
+		x.delong = delong;
+		x.p = p;
+		x.n = n - p;
+		if (with_rows) {
+			x.save = save;
+			x.paired = m == 1 ? &psums : NULL;
 		}
-		memset(&sums, 0, sizeof sums);
-		u2 = walk_model(&s, delong ? &sums : NULL,
-		    with_pay ? save : NULL, with_pay && m == 1 ? &psums : NULL);
-		model_fill(&models[m], p, n - p, u2, delong ? &sums : NULL);
-		if (flags & AUC_WANT_ROC) {
-			st = roc_build(&s, count_groups(&s), &models[m]);
+		if (x.ordered) {
+			st = roc_stream_start(&roc, p, n - p, n);
 			if (st != AUC_OK)
 				goto out;
+			x.roc = &roc;
 		}
+		st = run_model(&x, labels, scores[m], n, keys,
+		    with_rows ? rows : NULL);
+		if (st == AUC_OK)
+			model_fill(&models[m], p, n - p, x.u2,
+			    delong ? &x.sums : NULL);
+		if (x.ordered) {
+			if (st == AUC_OK)
+				st = roc_finish(&roc, &models[m]);
+			else
+				roc_stream_free(&roc);
+		}
+		if (st != AUC_OK)
+			goto out;
 	}
 	if (pairing)
 		comparison_fill(cmp, models, &psums);
 out:
-	free(a);
-	free(pa);
+	free(keys);
+	free(rows);
 	free(save);
 	if (st != AUC_OK) {
 		for (size_t m = 0; m < k; m++) {

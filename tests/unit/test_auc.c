@@ -777,6 +777,189 @@ test_auc_large_roc_is_simplified_faithfully(void **state)
 	auc_model_release(NULL);
 }
 
+/*
+ * Scores of several shapes that steer the partition down different roads:
+ * all distinct, few values, exact 0 and 1 beside a spread (the skew of real
+ * probabilities), powers of two into the subnormals with both signs and
+ * both zeros, values that differ only in their last bits.
+ */
+static double
+shaped_score(uint64_t *st, int shape, int positive)
+{
+	uint64_t r = next_random(st);
+
+	switch (shape) {
+	case 0:
+		return random_unit(st) + (positive ? 0.1 : 0.0);
+	case 1:
+		return (double)(r % 3) / 2.0;
+	case 2:
+		if (r % 10 < 3)
+			return 0.0;
+		if (r % 10 < 5)
+			return 1.0;
+		return random_unit(st) * (positive ? 1.0 : 0.8);
+	case 3:
+		if (r % 50 == 0)
+			return r % 100 == 0 ? -0.0 : 0.0;
+		return ldexp(r % 2 ? 1.0 : -1.0, -(int)(r % 1100) +
+		    (positive ? 3 : 0));
+	default:
+		return 0.5 + (double)(r % 96 + (positive ? 8 : 0)) *
+		    0x1p-53;
+	}
+}
+
+/*
+ * For each row, a = 2 (other class below) + (other class tied) for a
+ * positive, b = 2 (other class above) + tied for a negative: pair by pair.
+ */
+static void
+brute_components(const uint8_t *y, const double *s, size_t n, uint64_t *c)
+{
+	for (size_t i = 0; i < n; i++) {
+		c[i] = 0;
+		for (size_t j = 0; j < n; j++) {
+			if (y[j] == y[i])
+				continue;
+			if (y[i])
+				c[i] += (uint64_t)(s[j] < s[i]) +
+				    (s[j] <= s[i]);
+			else
+				c[i] += (uint64_t)(s[j] > s[i]) +
+				    (s[j] >= s[i]);
+		}
+	}
+}
+
+/* (X_pos / (P-1) + X_neg / (N-1)) / (2PN)^2 over per-row values v. */
+static double
+brute_variance(const uint8_t *y, const int64_t *v, size_t n, uint64_t p,
+	       uint64_t q)
+{
+	__int128 sum[2] = { 0, 0 }, sq[2] = { 0, 0 }, x[2];
+	double twopn = (double)(2 * p * q);
+
+	for (size_t i = 0; i < n; i++) {
+		sum[y[i] ? 0 : 1] += v[i];
+		sq[y[i] ? 0 : 1] += (__int128)v[i] * v[i];
+	}
+	x[0] = (__int128)p * sq[0] - sum[0] * sum[0];
+	x[1] = (__int128)q * sq[1] - sum[1] * sum[1];
+	return ((double)x[0] / (double)(p - 1) +
+	    (double)x[1] / (double)(q - 1)) / (twopn * twopn);
+}
+
+/*
+ * The partition against a pair-by-pair oracle: 2U, the DeLong variance and
+ * the paired test's z, all bit for bit, with and without ROC points (which
+ * switch the traversal to sorted leaves), and auc_exact() too.
+ */
+static void
+test_auc_partition_matches_pairwise_oracle(void **state)
+{
+	enum { N = 1500 };
+	static const size_t sizes[] = { 3, 31, 33, 40, 257, N };
+	static uint8_t y[N];
+	static double s[2][N];
+	static uint64_t c[2][N];
+	static int64_t d[N];
+	uint64_t st = 77;
+
+	(void)state;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		for (int shape = 0; shape < 5; shape++) {
+			size_t n = sizes[z];
+			uint64_t p = 0, u2[2] = { 0, 0 };
+			const double *v[2] = { s[0], s[1] };
+
+			for (size_t i = 0; i < n; i++) {
+				y[i] = i < 2 ? (uint8_t)i :
+				    next_random(&st) % 10 < 3;
+				p += y[i];
+				s[0][i] = shaped_score(&st, shape, y[i]);
+				s[1][i] = shaped_score(&st, (shape + 1) % 5,
+				    y[i]);
+			}
+			for (int m = 0; m < 2; m++) {
+				brute_components(y, s[m], n, c[m]);
+				for (size_t i = 0; i < n; i++) {
+					if (y[i])
+						u2[m] += c[m][i];
+					d[i] = (int64_t)c[m][i];
+				}
+			}
+			for (int roc = 0; roc < 2; roc++) {
+				struct auc_model a[2];
+				struct auc_comparison cmp;
+				unsigned flags = AUC_WANT_DELONG |
+				    (roc ? AUC_WANT_ROC : 0);
+
+				assert_int_equal(auc_evaluate(y, n, v, 2,
+				    flags, a, &cmp), AUC_OK);
+				for (int m = 0; m < 2; m++) {
+					assert_true(a[m].u2 == u2[m]);
+					assert_true(a[m].auc ==
+					    exact_auc(y, s[m], n));
+					for (size_t i = 0; i < n; i++)
+						d[i] = (int64_t)c[m][i];
+					if (p >= 2 && n - p >= 2 &&
+					    a[m].se_valid)
+						assert_true(a[m].variance ==
+						    brute_variance(y, d, n, p,
+						    n - p));
+					auc_model_release(&a[m]);
+				}
+				for (size_t i = 0; i < n; i++)
+					d[i] = (int64_t)c[0][i] -
+					    (int64_t)c[1][i];
+				if (cmp.valid)
+					assert_true(cmp.z == cmp.difference /
+					    sqrt(brute_variance(y, d, n, p,
+					    n - p)));
+			}
+		}
+	}
+}
+
+/* Large inputs, many levels deep: the sorted and the unsorted traversals
+ * agree on every figure. */
+static void
+test_auc_sorted_and_unsorted_traversals_agree(void **state)
+{
+	enum { N = 150000 };
+	static uint8_t y[N];
+	static double s[2][N];
+	uint64_t st = 78;
+
+	(void)state;
+	for (int shape = 0; shape < 5; shape++) {
+		const double *v[2] = { s[0], s[1] };
+		struct auc_model a[2], b[2];
+		struct auc_comparison ca, cb;
+
+		for (size_t i = 0; i < N; i++) {
+			y[i] = next_random(&st) % 10 < 3;
+			s[0][i] = shaped_score(&st, shape, y[i]);
+			s[1][i] = shaped_score(&st, (shape + 2) % 5, y[i]);
+		}
+		assert_int_equal(auc_evaluate(y, N, v, 2, AUC_WANT_DELONG, a,
+		    &ca), AUC_OK);
+		assert_int_equal(auc_evaluate(y, N, v, 2,
+		    AUC_WANT_DELONG | AUC_WANT_ROC, b, &cb), AUC_OK);
+		for (int m = 0; m < 2; m++) {
+			assert_true(a[m].u2 == b[m].u2);
+			assert_true(a[m].auc == exact_auc(y, s[m], N));
+			assert_true(a[m].se_valid == b[m].se_valid);
+			assert_true(a[m].variance == b[m].variance);
+			check_roc_shape(&b[m], y, s[m], N);
+			auc_model_release(&b[m]);
+		}
+		assert_true(ca.valid == cb.valid);
+		assert_true(ca.z == cb.z && ca.p_value == cb.p_value);
+	}
+}
+
 int
 main(void)
 {
@@ -810,6 +993,9 @@ main(void)
 		cmocka_unit_test(test_auc_of_too_many_rows_is_an_error),
 		cmocka_unit_test(test_auc_small_roc_keeps_every_turn),
 		cmocka_unit_test(test_auc_large_roc_is_simplified_faithfully),
+		cmocka_unit_test(test_auc_partition_matches_pairwise_oracle),
+		cmocka_unit_test(
+		    test_auc_sorted_and_unsorted_traversals_agree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
