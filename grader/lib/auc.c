@@ -161,8 +161,8 @@ double_of(uint64_t key)
 
 /*
  * The sorted scores of one model: positives ps[0..np) and negatives
- * ns[0..nn), ascending, with their rows pp and pn when the paired test
- * needs them.
+ * ns[0..nn), ascending, with what they carry for the paired test, pp and
+ * pn, when it needs them.
  */
 struct sorted {
 	const uint64_t *ps, *ns;
@@ -616,7 +616,7 @@ struct pass {
 	uint64_t p, n;		/* positives and negatives in all */
 	uint64_t u2;
 	struct delong_sums sums;
-	uint32_t *save;		/* paired test, model 0: each row's a or b */
+	uint32_t *save;		/* paired test, model 0: a or b, by row */
 	struct paired_sums *paired;	/* paired test, model 1 */
 	struct roc_stream *roc;	/* ROC vertices (ordered only) */
 	double *out;		/* auc_sort_doubles(): the values, in order */
@@ -624,27 +624,30 @@ struct pass {
 };
 
 /*
- * count positives (at rows[0..count) when rows is not NULL) that share
- * a = 2 (negatives below) + (negatives tied).  a < 2^32 since N < 2^31.
+ * count positives that share a = 2 (negatives below) + (negatives tied);
+ * a < 2^32 since N < 2^31.  For the paired test, carry holds what each of
+ * them carries: for model 0 its row, where a is saved; for model 1 the a
+ * that model 0 gave the row, from which the difference is taken.
  */
 static inline void
-add_positives(struct pass *x, uint64_t a, size_t count, const uint32_t *rows)
+add_positives(struct pass *x, uint64_t a, size_t count,
+	      const uint32_t *carry)
 {
 	x->u2 += count * a;
 	if (!x->delong)
 		return;
 	x->sums.sa += count * a;
 	x->sums.qa += (u128)count * (a * a);
-	if (rows == NULL)
+	if (carry == NULL)
 		return;
 	if (x->paired == NULL) {
 		for (size_t r = 0; r < count; r++)
-			x->save[rows[r]] = (uint32_t)a;
+			x->save[carry[r]] = (uint32_t)a;
 		return;
 	}
 	/* |d| < 2^32, so d * d fits in 64 bits. */
 	for (size_t r = 0; r < count; r++) {
-		int64_t d = (int64_t)x->save[rows[r]] - (int64_t)a;
+		int64_t d = (int64_t)carry[r] - (int64_t)a;
 		x->paired->sa += d;
 		x->paired->qa += (uint64_t)(d * d);
 	}
@@ -652,21 +655,22 @@ add_positives(struct pass *x, uint64_t a, size_t count, const uint32_t *rows)
 
 /* The same for negatives: b = 2 (positives above) + (positives tied). */
 static inline void
-add_negatives(struct pass *x, uint64_t b, size_t count, const uint32_t *rows)
+add_negatives(struct pass *x, uint64_t b, size_t count,
+	      const uint32_t *carry)
 {
 	if (!x->delong)
 		return;
 	x->sums.sb += count * b;
 	x->sums.qb += (u128)count * (b * b);
-	if (rows == NULL)
+	if (carry == NULL)
 		return;
 	if (x->paired == NULL) {
 		for (size_t r = 0; r < count; r++)
-			x->save[rows[r]] = (uint32_t)b;
+			x->save[carry[r]] = (uint32_t)b;
 		return;
 	}
 	for (size_t r = 0; r < count; r++) {
-		int64_t d = (int64_t)x->save[rows[r]] - (int64_t)b;
+		int64_t d = (int64_t)carry[r] - (int64_t)b;
 		x->paired->sb += d;
 		x->paired->qb += (uint64_t)(d * d);
 	}
@@ -676,7 +680,8 @@ add_negatives(struct pass *x, uint64_t b, size_t count, const uint32_t *rows)
  * pg positives and ng negatives that no other row falls between: a group of
  * equal scores v, or (unordered traversals) a part of one class, whose rows
  * have the same a or b whatever their scores.  i positives and j negatives
- * are below them; pq and nq are their rows (NULL without the paired test).
+ * are below them; pq and nq are what they carry (NULL without the paired
+ * test; see add_positives()).
  */
 static void
 visit_group(struct pass *x, uint64_t v, size_t pg, size_t ng, uint64_t i,
@@ -776,7 +781,7 @@ leaf_sorted(struct pass *x, uint64_t *k, uint32_t *q, size_t np, size_t nn,
 }
 
 /*
- * Scatters the part k[0..np+nn) (rows q, when not NULL) into t (tq) by the
+ * Scatters the part k[0..np+nn) (with q, when not NULL) into t (tq) by the
  * digit (key >> shift) & mask, each bucket's positives before its
  * negatives.  cur[2b] and cur[2b+1] hold, on return, the ends of bucket b's
  * positives and negatives; the bucket starts at cur[2b-1] (0 for b = 0).
@@ -810,7 +815,7 @@ scatter(const uint64_t *k, uint64_t *t, const uint32_t *q, uint32_t *tq,
 }
 
 /*
- * Processes the part k[0..np+nn) with rows q (or NULL), below which lie i
+ * Processes the part k[0..np+nn), carrying q (or NULL), below which lie i
  * positives and j negatives; t and tq are scratch of the part's size.  The
  * part's arrays may be reordered.
  */
@@ -867,13 +872,14 @@ partition(struct pass *x, uint64_t *k, uint64_t *t, uint32_t *q,
 
 /*
  * One model: scores[0..n) against labels (NULL: all positive), with the
- * work arrays k (n keys) and, for the paired test, q (n rows).  The top
+ * work arrays k (n keys) and, for the paired test, q (n values carried:
+ * each row's index, or with from, from[row]).  The top
  * level splits straight from the caller's arrays, in three passes: the
  * varying bits (and finiteness), the bucket counts, the scatter.
  */
 static enum auc_status
 run_model(struct pass *x, const uint8_t *labels, const double *scores,
-	  size_t n, uint64_t *k, uint32_t *q)
+	  size_t n, uint64_t *k, uint32_t *q, const uint32_t *from)
 {
 	uint32_t cur[2 * MSD_SIZE];
 	uint64_t or_keys = 0, and_keys = ~(uint64_t)0, bad = 0, *t;
@@ -925,7 +931,7 @@ run_model(struct pass *x, const uint8_t *labels, const double *scores,
 
 		k[at] = key;
 		if (q != NULL)
-			q[at] = (uint32_t)r;
+			q[at] = from != NULL ? from[r] : (uint32_t)r;
 	}
 	for (uint32_t b = 0; b < size; b++) {
 		size_t at = b > 0 ? cur[2 * b - 1] : 0;
@@ -960,7 +966,7 @@ auc_sort_doubles(double *v, size_t n)
 	x.ordered = 1;
 	x.p = n;
 	x.out = v;
-	st = run_model(&x, NULL, v, n, k, NULL);
+	st = run_model(&x, NULL, v, n, k, NULL, NULL);
 	free(k);
 	return st == AUC_OK ? 0 : -1;
 }
@@ -983,7 +989,7 @@ auc_exact(const uint8_t *labels, const double *scores, size_t n, double *auc)
 	memset(&x, 0, sizeof x);
 	x.p = p;
 	x.n = n - p;
-	st = run_model(&x, labels, scores, n, k, NULL);
+	st = run_model(&x, labels, scores, n, k, NULL, NULL);
 	if (st == AUC_OK)
 		*auc = auc_ratio(x.u2, 2 * p * (n - p));
 	free(k);
@@ -1033,7 +1039,7 @@ auc_evaluate(const uint8_t *labels, size_t n, const double *const *scores,
 	int delong = (flags & AUC_WANT_DELONG) != 0;
 	int pairing = delong && k >= 2 && cmp != NULL;
 	uint64_t p, *keys = NULL;
-	uint32_t *rows = NULL, *save = NULL;
+	uint32_t *carry = NULL, *save = NULL;
 	struct paired_sums psums;
 
 	for (size_t m = 0; m < k; m++)
@@ -1051,16 +1057,16 @@ auc_evaluate(const uint8_t *labels, size_t n, const double *const *scores,
 	/* Memory: 8 bytes a row, 16 with the paired test (docs/auc.md). */
 	keys = big_alloc(n * sizeof *keys);
 	if (pairing) {
-		rows = big_alloc(n * sizeof *rows);
+		carry = big_alloc(n * sizeof *carry);
 		save = big_alloc(n * sizeof *save);
 	}
-	if (keys == NULL || (pairing && (rows == NULL || save == NULL))) {
+	if (keys == NULL || (pairing && (carry == NULL || save == NULL))) {
 		st = AUC_NOMEM;
 		goto out;
 	}
 	memset(&psums, 0, sizeof psums);
 	for (size_t m = 0; m < k; m++) {
-		int with_rows = pairing && m < 2;
+		int paired = pairing && m < 2;
 		struct roc_stream roc;
 		struct pass x;
 
@@ -1069,7 +1075,7 @@ auc_evaluate(const uint8_t *labels, size_t n, const double *const *scores,
 		x.delong = delong;
 		x.p = p;
 		x.n = n - p;
-		if (with_rows) {
+		if (paired) {
 			x.save = save;
 			x.paired = m == 1 ? &psums : NULL;
 		}
@@ -1080,7 +1086,7 @@ auc_evaluate(const uint8_t *labels, size_t n, const double *const *scores,
 			x.roc = &roc;
 		}
 		st = run_model(&x, labels, scores[m], n, keys,
-		    with_rows ? rows : NULL);
+		    paired ? carry : NULL, paired && m == 1 ? save : NULL);
 		if (st == AUC_OK)
 			model_fill(&models[m], p, n - p, x.u2,
 			    delong ? &x.sums : NULL);
@@ -1097,7 +1103,7 @@ auc_evaluate(const uint8_t *labels, size_t n, const double *const *scores,
 		comparison_fill(cmp, models, &psums);
 out:
 	free(keys);
-	free(rows);
+	free(carry);
 	free(save);
 	if (st != AUC_OK) {
 		for (size_t m = 0; m < k; m++) {
