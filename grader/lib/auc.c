@@ -871,21 +871,45 @@ partition(struct pass *x, uint64_t *k, uint64_t *t, uint32_t *q,
 }
 
 /*
+ * The top level's digit is wider (up to TOP_BITS), and its cells are merged
+ * into at most MSD_SIZE buckets of about n / MSD_SIZE keys each.  With a
+ * plain 11-bit digit, scores in [0, 1] that include an exact 0 (exponent 0)
+ * vary from the exponent's top bit down, and the digit would put each
+ * binade, the upper half of the scores among them, into one or two buckets.
+ */
+#define TOP_BITS	16
+
+static unsigned
+top_width(size_t n, int h)
+{
+	unsigned log = n > 1 ? (unsigned)(63 - __builtin_clzll(n)) : 0;
+	unsigned width = log > 3 ? log - 2 : 1;
+
+	if (width > TOP_BITS)
+		width = TOP_BITS;
+	if (width > (unsigned)h + 1)
+		width = (unsigned)h + 1;
+	return width;
+}
+
+/*
  * One model: scores[0..n) against labels (NULL: all positive), with the
  * work arrays k (n keys) and, for the paired test, q (n values carried:
- * each row's index, or with from, from[row]).  The top
- * level splits straight from the caller's arrays, in three passes: the
- * varying bits (and finiteness), the bucket counts, the scatter.
+ * each row's index, or with from, from[row]).  The top level splits
+ * straight from the caller's arrays, in three passes: the varying bits (and
+ * finiteness), the cell counts, the scatter.
  */
 static enum auc_status
 run_model(struct pass *x, const uint8_t *labels, const double *scores,
 	  size_t n, uint64_t *k, uint32_t *q, const uint32_t *from)
 {
 	uint32_t cur[2 * MSD_SIZE];
-	uint64_t or_keys = 0, and_keys = ~(uint64_t)0, bad = 0, *t;
-	uint32_t *tq = NULL, size, mask;
+	uint64_t or_keys = 0, and_keys = ~(uint64_t)0, bad = 0, *t = NULL;
+	uint64_t *cells, i = 0, j = 0, fill = 0, target = n / MSD_SIZE + 1;
+	uint32_t *tq = NULL, size, mask, groups = 0, sum = 0;
+	uint16_t *group;
 	size_t largest = 0;
-	uint64_t i = 0, j = 0;
+	enum auc_status st = AUC_NOMEM;
 	unsigned width, shift;
 	int h;
 
@@ -897,17 +921,38 @@ run_model(struct pass *x, const uint8_t *labels, const double *scores,
 	if (bad != 0)
 		return AUC_NOT_FINITE;
 	h = high_bit(or_keys, and_keys);
-	width = h < 0 ? 0 : digit_width(n, h);
+	width = h < 0 ? 0 : top_width(n, h);
 	shift = (unsigned)(h + 1) - width;
 	size = 1u << width;
 	mask = size - 1;
-	memset(cur, 0, 2 * size * sizeof cur[0]);
+	/* A cell's count in the low half, its positives in the high half. */
+	cells = calloc(size, sizeof *cells);
+	group = malloc(size * sizeof *group);
+	if (cells == NULL || group == NULL)
+		goto out;
 	for (size_t r = 0; r < n; r++) {
 		uint64_t key = key_of(scores[r], &bad);
-		cur[2 * ((key >> shift) & mask) +
-		    (labels != NULL && labels[r] == 0)]++;
+		cells[(key >> shift) & mask] += 1 |
+		    (uint64_t)(labels == NULL || labels[r] != 0) << 32;
 	}
-	for (uint32_t b = 0, sum = 0; b < size; b++) {
+	/* Every bucket but the last holds at least target keys, so there are
+	 * at most n / target + 1 <= MSD_SIZE of them. */
+	memset(cur, 0, sizeof cur);
+	for (uint32_t c = 0; c < size; c++) {
+		uint32_t all = (uint32_t)cells[c], pos = (uint32_t)(cells[c] >> 32);
+
+		group[c] = (uint16_t)groups;
+		cur[2 * groups] += pos;
+		cur[2 * groups + 1] += all - pos;
+		fill += all;
+		if (fill >= target) {
+			groups++;
+			fill = 0;
+		}
+	}
+	if (fill > 0)
+		groups++;
+	for (uint32_t b = 0; b < groups; b++) {
 		uint32_t cp = cur[2 * b], cn = cur[2 * b + 1];
 
 		if (cp + cn > largest)
@@ -919,21 +964,18 @@ run_model(struct pass *x, const uint8_t *labels, const double *scores,
 	t = big_alloc(largest * sizeof *t);
 	if (q != NULL)
 		tq = big_alloc(largest * sizeof *tq);
-	if (t == NULL || (q != NULL && tq == NULL)) {
-		free(t);
-		free(tq);
-		return AUC_NOMEM;
-	}
+	if (t == NULL || (q != NULL && tq == NULL))
+		goto out;
 	for (size_t r = 0; r < n; r++) {
 		uint64_t key = key_of(scores[r], &bad);
-		uint32_t at = cur[2 * ((key >> shift) & mask) +
+		uint32_t at = cur[2 * group[(key >> shift) & mask] +
 		    (labels != NULL && labels[r] == 0)]++;
 
 		k[at] = key;
 		if (q != NULL)
 			q[at] = from != NULL ? from[r] : (uint32_t)r;
 	}
-	for (uint32_t b = 0; b < size; b++) {
+	for (uint32_t b = 0; b < groups; b++) {
 		size_t at = b > 0 ? cur[2 * b - 1] : 0;
 		size_t bp = cur[2 * b] - at, bn = cur[2 * b + 1] - cur[2 * b];
 
@@ -943,9 +985,13 @@ run_model(struct pass *x, const uint8_t *labels, const double *scores,
 		i += bp;
 		j += bn;
 	}
+	st = AUC_OK;
+out:
+	free(cells);
+	free(group);
 	free(t);
 	free(tq);
-	return AUC_OK;
+	return st;
 }
 
 int

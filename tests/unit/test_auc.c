@@ -858,8 +858,8 @@ brute_variance(const uint8_t *y, const int64_t *v, size_t n, uint64_t p,
 static void
 test_auc_partition_matches_pairwise_oracle(void **state)
 {
-	enum { N = 1500 };
-	static const size_t sizes[] = { 3, 31, 33, 40, 257, N };
+	enum { N = 5000 };
+	static const size_t sizes[] = { 3, 31, 33, 40, 257, 1500, N };
 	static uint8_t y[N];
 	static double s[2][N];
 	static uint64_t c[2][N];
