@@ -12,8 +12,9 @@
  *
  * The data are synthetic: 30% positives, scores (u + 0.3 y) / 1.3 with 53
  * random bits (all distinct), or with TIES = 1 rounded to two decimals.
- * The qsort row is the same computation as auc_exact() (split by class,
- * sort each, merge-walk) with qsort() in place of the radix sort.
+ * The qsort row computes auc_exact()'s statistic the textbook way with a
+ * comparison sort: split by class, qsort() each, merge-walk (the method
+ * auc.c used, with a radix sort, before it partitioned instead).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -72,7 +73,7 @@ compare_doubles(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* auc_exact() with qsort(): same split, same merge-walk. */
+/* auc_exact()'s 2U from qsort()ed class arrays, merge-walked. */
 static double
 qsort_auc(const uint8_t *y, const double *s, size_t n)
 {

@@ -564,7 +564,9 @@ count_classes(const uint8_t *labels, size_t n, uint64_t *p)
  * The partition.
  *
  * A part is a run of keys, its positives first, then its negatives, with
- * (for the paired test) each row's index alongside.  partition() splits a
+ * (for the paired test) a 32-bit value carried alongside each.  partition()
+ * finishes a part of one class or of equal keys at once, and a part of at
+ * most LEAF_MAX keys by leaf_pairs() (or, ordered, leaf_sorted()); it splits a
  * part on the top bits of those that vary within it (bits above them are
  * equal and carry no order): probability scores are far from uniform in
  * their high bits, so the split adapts to the part's own range rather than
@@ -576,7 +578,9 @@ count_classes(const uint8_t *labels, size_t n, uint64_t *p)
  *
  * The top level (run_model()) splits straight from the caller's scores and
  * labels into one array of n keys; below it, the parts are at most as large
- * as the largest top bucket, which is all the scratch there is.
+ * as the largest top bucket, which is all the scratch there is.  Each level
+ * consumes at least one bit of the 64, so the recursion is at most 64 deep
+ * (about 1 MiB of stack in the worst case; a few levels in practice).
  */
 #define MSD_BITS	11
 #define MSD_SIZE	(1u << MSD_BITS)

@@ -78,12 +78,13 @@ double auc_ratio(uint64_t num, uint64_t den);
 const char *auc_status_message(enum auc_status s);
 
 /*
- * Sorts v[0..n) ascending, in place, with the radix sort the AUC is built on
- * (exposed so that tests can hold its order against qsort's, and benchmarks
- * can time it).  The values must be finite; -0.0 comes back as +0.0, since
- * the AUC treats the two zeros as one score.  Returns 0, or -1 when memory
- * runs out or n exceeds AUC_MAX_ROWS (v is then untouched).  Uses 16 bytes
- * a value of temporary memory.
+ * Sorts v[0..n) ascending, in place, with the ordered traversal of the
+ * radix partition the AUC is built on (exposed so that tests can hold its
+ * order against qsort's).  -0.0 comes back as +0.0, since the AUC treats
+ * the two zeros as one score.  Returns 0, or -1 when a value is NaN or
+ * infinite, memory runs out or n exceeds AUC_MAX_ROWS (v is then
+ * untouched).  Uses 8 bytes a value of temporary memory, and 8 more per
+ * value of the largest top-level bucket.
  */
 int auc_sort_doubles(double *v, size_t n);
 

@@ -524,6 +524,22 @@ test_auc_radix_order_equals_qsort_order(void **state)
 	assert_true(a[0] == 3.0);
 }
 
+static void
+test_auc_sort_refuses_nan_and_leaves_values_alone(void **state)
+{
+	double v[40], w[40];
+
+	(void)state;
+	for (int bad = 0; bad < 2; bad++) {
+		for (size_t i = 0; i < 40; i++)
+			v[i] = (double)((i * 17) % 40) / 40.0;
+		v[33] = bad ? NAN : -INFINITY;
+		memcpy(w, v, sizeof v);
+		assert_int_equal(auc_sort_doubles(v, 40), -1);
+		assert_memory_equal(v, w, sizeof v);
+	}
+}
+
 /* Rounding cases from Python's int / int, which is correctly rounded. */
 static void
 test_auc_ratio_is_correctly_rounded(void **state)
@@ -985,6 +1001,8 @@ main(void)
 		    test_auc_is_invariant_under_increasing_transforms),
 		cmocka_unit_test(test_auc_is_invariant_under_row_permutation),
 		cmocka_unit_test(test_auc_radix_order_equals_qsort_order),
+		cmocka_unit_test(
+		    test_auc_sort_refuses_nan_and_leaves_values_alone),
 		cmocka_unit_test(test_auc_ratio_is_correctly_rounded),
 		cmocka_unit_test(
 		    test_auc_ratio_is_nearest_on_random_64_bit_operands),
