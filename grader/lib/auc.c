@@ -217,19 +217,21 @@ walk_next(struct walk *w)
 }
 
 /*
- * Exact sums for one model's DeLong variance.  a = 2N V10 of a positive and
- * b = 2P V01 of a negative are integers below 2^32; sa, sb are their sums
- * and qa, qb the sums of their squares.
+ * Exact sums for one model's DeLong variance, by class (POS, NEG).
+ * a = 2N V10 of a positive and b = 2P V01 of a negative are integers below
+ * 2^32; s[POS] and s[NEG] are their sums, q[] the sums of their squares.
  */
+enum { POS, NEG };
+
 struct delong_sums {
-	uint64_t sa, sb;
-	u128 qa, qb;
+	uint64_t s[2];
+	u128 q[2];
 };
 
 /* The same for the paired test: d = a(model 0) - a(model 1) per row. */
 struct paired_sums {
-	int64_t sa, sb;
-	u128 qa, qb;
+	int64_t s[2];
+	u128 q[2];
 };
 
 /* m times the sum of squares minus the squared sum: m(m-1) times the
@@ -537,8 +539,8 @@ model_fill(struct auc_model *m, uint64_t p, uint64_t n, uint64_t u2,
 	m->variance = m->se = m->ci95[0] = m->ci95[1] = 0.0;
 	if (sums == NULL || p < 2 || n < 2)
 		return;
-	xa = spread(p, sums->qa, sums->sa);
-	xb = spread(n, sums->qb, sums->sb);
+	xa = spread(p, sums->q[POS], sums->s[POS]);
+	xb = spread(n, sums->q[NEG], sums->s[NEG]);
 	if (xa == 0 && xb == 0)
 		return;
 	m->variance = delong_variance(p, n, xa, xb);
@@ -628,55 +630,33 @@ struct pass {
 };
 
 /*
- * count positives that share a = 2 (negatives below) + (negatives tied);
- * a < 2^32 since N < 2^31.  For the paired test, carry holds what each of
- * them carries: for model 0 its row, where a is saved; for model 1 the a
- * that model 0 gave the row, from which the difference is taken.
+ * count rows of class c (POS or NEG) that share the component v: for a
+ * positive, a = 2 (negatives below) + (negatives tied); for a negative,
+ * b = 2 (positives above) + (positives tied); v < 2^32 since n < 2^31.
+ * For the paired test, carry holds what each of them carries: for model 0
+ * its row, where v is saved; for model 1 the component that model 0 gave
+ * the row, from which the difference is taken.
  */
 static inline void
-add_positives(struct pass *x, uint64_t a, size_t count,
-	      const uint32_t *carry)
+add_rows(struct pass *x, int c, uint64_t v, size_t count,
+	 const uint32_t *carry)
 {
-	x->u2 += count * a;
 	if (!x->delong)
 		return;
-	x->sums.sa += count * a;
-	x->sums.qa += (u128)count * (a * a);
+	x->sums.s[c] += count * v;
+	x->sums.q[c] += (u128)count * (v * v);
 	if (carry == NULL)
 		return;
 	if (x->paired == NULL) {
 		for (size_t r = 0; r < count; r++)
-			x->save[carry[r]] = (uint32_t)a;
+			x->save[carry[r]] = (uint32_t)v;
 		return;
 	}
 	/* |d| < 2^32, so d * d fits in 64 bits. */
 	for (size_t r = 0; r < count; r++) {
-		int64_t d = (int64_t)carry[r] - (int64_t)a;
-		x->paired->sa += d;
-		x->paired->qa += (uint64_t)(d * d);
-	}
-}
-
-/* The same for negatives: b = 2 (positives above) + (positives tied). */
-static inline void
-add_negatives(struct pass *x, uint64_t b, size_t count,
-	      const uint32_t *carry)
-{
-	if (!x->delong)
-		return;
-	x->sums.sb += count * b;
-	x->sums.qb += (u128)count * (b * b);
-	if (carry == NULL)
-		return;
-	if (x->paired == NULL) {
-		for (size_t r = 0; r < count; r++)
-			x->save[carry[r]] = (uint32_t)b;
-		return;
-	}
-	for (size_t r = 0; r < count; r++) {
-		int64_t d = (int64_t)carry[r] - (int64_t)b;
-		x->paired->sb += d;
-		x->paired->qb += (uint64_t)(d * d);
+		int64_t d = (int64_t)carry[r] - (int64_t)v;
+		x->paired->s[c] += d;
+		x->paired->q[c] += (uint64_t)(d * d);
 	}
 }
 
@@ -685,14 +665,15 @@ add_negatives(struct pass *x, uint64_t b, size_t count,
  * equal scores v, or (unordered traversals) a part of one class, whose rows
  * have the same a or b whatever their scores.  i positives and j negatives
  * are below them; pq and nq are what they carry (NULL without the paired
- * test; see add_positives()).
+ * test; see add_rows()).
  */
 static void
 visit_group(struct pass *x, uint64_t v, size_t pg, size_t ng, uint64_t i,
 	    uint64_t j, const uint32_t *pq, const uint32_t *nq)
 {
-	add_positives(x, 2 * j + ng, pg, pq);
-	add_negatives(x, 2 * (x->p - i - pg) + pg, ng, nq);
+	x->u2 += pg * (2 * j + ng);
+	add_rows(x, POS, 2 * j + ng, pg, pq);
+	add_rows(x, NEG, 2 * (x->p - i - pg) + pg, ng, nq);
 	if (x->roc != NULL)
 		roc_add(x->roc, v, x->n - j, x->p - i);
 	if (x->out != NULL) {
@@ -735,10 +716,11 @@ leaf_pairs(struct pass *x, const uint64_t *k, const uint32_t *q, size_t np,
 			c += t;
 			nb[b] += t;
 		}
-		add_positives(x, 2 * j + c, 1, q != NULL ? q + a : NULL);
+		x->u2 += 2 * j + c;
+		add_rows(x, POS, 2 * j + c, 1, q != NULL ? q + a : NULL);
 	}
 	for (size_t b = 0; b < nn; b++)
-		add_negatives(x, 2 * (x->p - i - np) + nb[b], 1,
+		add_rows(x, NEG, 2 * (x->p - i - np) + nb[b], 1,
 		    q != NULL ? q + np + b : NULL);
 }
 
@@ -1067,10 +1049,10 @@ comparison_fill(struct auc_comparison *cmp, const struct auc_model *m,
 	cmp->p_value = 0.0;
 	if (p < 2 || n < 2)
 		return;
-	xa = spread(p, ps->qa,
-	    (u128)(ps->sa < 0 ? -(uint64_t)ps->sa : (uint64_t)ps->sa));
-	xb = spread(n, ps->qb,
-	    (u128)(ps->sb < 0 ? -(uint64_t)ps->sb : (uint64_t)ps->sb));
+	xa = spread(p, ps->q[POS], (u128)(ps->s[POS] < 0 ?
+	    -(uint64_t)ps->s[POS] : (uint64_t)ps->s[POS]));
+	xb = spread(n, ps->q[NEG], (u128)(ps->s[NEG] < 0 ?
+	    -(uint64_t)ps->s[NEG] : (uint64_t)ps->s[NEG]));
 	if (xa == 0 && xb == 0)
 		return;
 	var = delong_variance(p, n, xa, xb);
