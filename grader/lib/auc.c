@@ -436,6 +436,39 @@ roc_add(struct roc_stream *r, uint64_t v, uint64_t fp, uint64_t tp)
 	r->prev_bin = bin;
 }
 
+/*
+ * Keeps, of the vertices c[0..m) from (0,0) to (N,P), only those that leave
+ * at least AUC_ROC_MIN_COUNT negatives and as many positives between each
+ * kept vertex and the next, and returns how many remain: never fewer than
+ * the two ends.  Between two published points, then, the rows whose scores
+ * lie in that range are known to hold both classes, and the points cannot
+ * tell anyone who has the scores the class of any one row.  A vertex in a
+ * run of one class (a vertical or horizontal stretch) would: its counts
+ * against the previous one would say that every row in between is
+ * positive, or negative.  Later choices only drop points, which merges
+ * ranges, so the rule holds for the published curve.
+ */
+static size_t
+roc_mixed(struct roc_candidate *c, size_t m)
+{
+	size_t out = 1;
+
+	for (size_t a = 1; a < m; a++) {
+		const struct roc_candidate *last = &c[out - 1];
+
+		if (c[a].fp - last->fp >= AUC_ROC_MIN_COUNT &&
+		    c[a].tp - last->tp >= AUC_ROC_MIN_COUNT)
+			c[out++] = c[a];
+	}
+	/* The end: when its own range is too thin, it absorbs the last one. */
+	if (c[out - 1].fp != c[m - 1].fp || c[out - 1].tp != c[m - 1].tp) {
+		if (out > 1)
+			out--;
+		c[out++] = c[m - 1];
+	}
+	return out;
+}
+
 /* The model's ROC points from the stream's candidates; frees the stream. */
 static enum auc_status
 roc_finish(struct roc_stream *r, struct auc_model *model)
@@ -465,6 +498,7 @@ roc_finish(struct roc_stream *r, struct auc_model *model)
 		c[a] = c[b];
 		c[b] = t;
 	}
+	m = roc_mixed(c, m);
 
 	kept[nkept++] = 0;
 	kept[nkept++] = m - 1;

@@ -20,6 +20,12 @@ enum auc_status {
 
 #define AUC_MAX_ROWS ((size_t)INT32_MAX)
 #define AUC_ROC_MAX_POINTS 256
+/*
+ * Between two consecutive ROC points lie at least this many positives and
+ * as many negatives (or the two ends are the only points), so that the
+ * points never give away the class of a particular row.
+ */
+#define AUC_ROC_MIN_COUNT 5
 
 /* Requests for auc_evaluate(). */
 #define AUC_WANT_DELONG 0x1u	/* standard errors, CIs and the paired test */

@@ -743,6 +743,12 @@ check_roc_shape(const struct auc_model *m, const uint8_t *y, const double *s,
 		assert_true(m->roc[i].tpr == (double)tp / m->positives);
 		assert_true(m->roc[i].fpr == (double)fp / m->negatives);
 		if (i > 0) {
+			/* Both classes between any two points. */
+			assert_true(m->roc_count == 2 ||
+			    (m->roc[i].fp - m->roc[i - 1].fp >=
+			    AUC_ROC_MIN_COUNT &&
+			    m->roc[i].tp - m->roc[i - 1].tp >=
+			    AUC_ROC_MIN_COUNT));
 			assert_true(m->roc[i].threshold <
 			    m->roc[i - 1].threshold);
 			assert_true(m->roc[i].fpr >= m->roc[i - 1].fpr);
@@ -751,8 +757,9 @@ check_roc_shape(const struct auc_model *m, const uint8_t *y, const double *s,
 	}
 }
 
+/* Too few of a class to say anything about any range: the chord alone. */
 static void
-test_auc_small_roc_keeps_every_turn(void **state)
+test_auc_small_roc_is_only_the_chord(void **state)
 {
 	const uint8_t y[] = { 1, 1, 0, 1, 1, 1, 0, 0, 1, 0 };
 	const double s[] = { .9, .8, .7, .6, .55, .54, .53, .52, .51, .505 };
@@ -761,9 +768,42 @@ test_auc_small_roc_keeps_every_turn(void **state)
 	(void)state;
 	m = evaluate_one(y, s, 10, AUC_WANT_ROC);
 	check_roc_shape(&m, y, s, 10);
-	/* 11 vertices; inside runs of one class they are collinear. */
-	assert_int_equal(m.roc_count, 7);
-	assert_close(roc_area(&m), 0.75, 1e-15);
+	assert_int_equal(m.roc_count, 2);
+	assert_int_equal(m.roc[1].fp, 4);
+	assert_int_equal(m.roc[1].tp, 6);
+	auc_model_release(&m);
+}
+
+/*
+ * Runs of one class, top score first: 10 positives, 5 negatives, 15
+ * positives, 10 negatives, 5 positives, 5 negatives, every score distinct.
+ * Every row is a vertex; a point is kept once 5 of each class lie since the
+ * last one, and the end absorbs a range too thin to stand alone.
+ */
+static void
+test_auc_roc_points_never_isolate_one_class(void **state)
+{
+	static const int runs[] = { 10, 5, 15, 10, 5, 5 };
+	static const uint64_t fp[] = { 0, 5, 10, 20 }, tp[] = { 0, 10, 25, 30 };
+	uint8_t y[50];
+	double s[50];
+	struct auc_model m;
+	size_t n = 0;
+
+	(void)state;
+	for (int r = 0; r < 6; r++) {
+		for (int k = 0; k < runs[r]; k++, n++) {
+			y[n] = r % 2 == 0;
+			s[n] = 1.0 - (double)n / 64.0;
+		}
+	}
+	m = evaluate_one(y, s, n, AUC_WANT_ROC);
+	check_roc_shape(&m, y, s, n);
+	assert_int_equal(m.roc_count, 4);
+	for (size_t i = 0; i < 4; i++) {
+		assert_int_equal(m.roc[i].fp, fp[i]);
+		assert_int_equal(m.roc[i].tp, tp[i]);
+	}
 	auc_model_release(&m);
 }
 
@@ -781,9 +821,9 @@ test_auc_large_roc_is_simplified_faithfully(void **state)
 		m = evaluate_one(y, s, N, AUC_WANT_ROC | AUC_WANT_DELONG);
 		check_roc_shape(&m, y, s, N);
 		if (ties) {
-			/* 101 distinct scores: every vertex fits. */
+			/* 101 distinct scores; thin ranges merged. */
 			assert_true(m.roc_count <= 102);
-			assert_close(roc_area(&m), m.auc, 1e-12);
+			assert_close(roc_area(&m), m.auc, 1e-3);
 		} else {
 			assert_int_equal(m.roc_count, AUC_ROC_MAX_POINTS);
 			assert_close(roc_area(&m), m.auc, 1e-4);
@@ -1009,7 +1049,8 @@ main(void)
 		cmocka_unit_test(test_auc_of_one_class_is_an_error),
 		cmocka_unit_test(test_auc_of_nan_or_infinite_scores_is_an_error),
 		cmocka_unit_test(test_auc_of_too_many_rows_is_an_error),
-		cmocka_unit_test(test_auc_small_roc_keeps_every_turn),
+		cmocka_unit_test(test_auc_small_roc_is_only_the_chord),
+		cmocka_unit_test(test_auc_roc_points_never_isolate_one_class),
 		cmocka_unit_test(test_auc_large_roc_is_simplified_faithfully),
 		cmocka_unit_test(test_auc_partition_matches_pairwise_oracle),
 		cmocka_unit_test(
