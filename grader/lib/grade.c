@@ -247,6 +247,8 @@ check_results(struct grade_report *r, const struct challenge *c,
 		model->path = strdup(submission_entry(s, (size_t)at)->name);
 		if (model->path == NULL)
 			return GR_NOMEM;
+		memcpy(model->sha256, submission_entry(s, (size_t)at)->sha256,
+		       sizeof model->sha256);
 		st = submission_read(s, (size_t)at, &raw[m], &raw_len[m],
 				     r->problems);
 		if (st == GR_NOMEM)

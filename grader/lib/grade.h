@@ -35,6 +35,8 @@ struct grade_model {
 	char *file;		/* the expected name, e.g. results1.csv */
 	char *path;		/* where it was found in the submission, or
 				 * NULL */
+	unsigned char sha256[32];	/* of the file's bytes, when path is
+					 * set */
 	int valid;
 	size_t rows;
 	int scored;		/* auc holds figures */

@@ -227,6 +227,10 @@ scorecard_build(const struct grade_report *r, int with_scores)
 			break;
 		add_string(&b, o, "file", m->file);
 		add_string(&b, o, "path", m->path);
+		if (m->path != NULL)
+			add_sha(&b, o, "sha256", m->sha256);
+		else
+			add(&b, o, "sha256", cJSON_CreateNull());
 		add(&b, o, "valid", cJSON_CreateBool(m->valid));
 		add(&b, o, "rows",
 		    m->path != NULL ? scorecard_number((double)m->rows)

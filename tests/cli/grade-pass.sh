@@ -16,6 +16,8 @@ expect_json $card .pass_auc 0.80000000000000004
 expect_json $card '.models[0].file' results1.csv
 expect_json $card '.models[0].valid' true
 expect_json $card '.models[0].rows' 10000
+expect_json $card '.models[0].sha256' "$(unzip -p $SUBS/pass.zip results1.csv | sha256sum | cut -c1-64)"
+expect_json $card '.models[1].sha256' "$(unzip -p $SUBS/pass.zip results2.csv | sha256sum | cut -c1-64)"
 # sklearn.metrics.roc_auc_score on the same files (fixtures/make-submissions.py).
 expect_near $card '.models[0].auc' 0.872059987240777 1e-12
 expect_near $card '.models[1].auc' 0.8185648485689649 1e-12
