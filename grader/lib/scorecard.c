@@ -25,6 +25,24 @@ struct builder {
  * the same double, so the digits are chosen here and given to cJSON raw.
  * LC_NUMERIC is never changed by this program, so '.' is the decimal point.
  */
+void
+scorecard_format_number(double d, char buf[32])
+{
+	if (d == 0)
+		d = 0;	/* no "-0" */
+	if (d == (double)(int64_t)d && d > -9007199254740992.0 &&
+	    d < 9007199254740992.0) {
+		/* Whole numbers (counts, sizes) print exactly, and fast. */
+		snprintf(buf, 32, "%" PRId64, (int64_t)d);
+		return;
+	}
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, 32, "%.*g", prec, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+}
+
 cJSON *
 scorecard_number(double d)
 {
@@ -32,19 +50,7 @@ scorecard_number(double d)
 
 	if (d != d || d - d != 0)	/* NaN or infinite: not JSON */
 		return cJSON_CreateNull();
-	if (d == 0)
-		d = 0;	/* no "-0" */
-	if (d == (double)(int64_t)d && d > -9007199254740992.0 &&
-	    d < 9007199254740992.0) {
-		/* Whole numbers (counts, sizes) print exactly, and fast. */
-		snprintf(buf, sizeof buf, "%" PRId64, (int64_t)d);
-		return cJSON_CreateRaw(buf);
-	}
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, sizeof buf, "%.*g", prec, d);
-		if (strtod(buf, NULL) == d)
-			break;
-	}
+	scorecard_format_number(d, buf);
 	return cJSON_CreateRaw(buf);
 }
 

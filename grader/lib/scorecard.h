@@ -26,6 +26,10 @@ cJSON *scorecard_build(const struct grade_report *r, int with_scores);
  * NULL when out of memory. */
 cJSON *scorecard_number(double d);
 
+/* The shortest text of a finite d that reads back as exactly d, as
+ * scorecard_number() prints it; "-0" is written "0". */
+void scorecard_format_number(double d, char buf[32]);
+
 /* Adds the problem list as an array under `key` of obj; returns 0 when out
  * of memory. */
 int scorecard_add_problems(cJSON *obj, const char *key,
