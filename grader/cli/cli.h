@@ -101,9 +101,27 @@ struct cli_run {
 	enum cli_format format;
 };
 
+/*
+ * Loads the challenge (the default rules when challenge_dir is NULL) and,
+ * when scoring a scored challenge, its holdout (holdout overrides the
+ * challenge's path) into *c and *h.  Prints what is wrong to stderr and
+ * returns EXIT_PASS, or the exit code (*c is then NULL).  The caller frees
+ * with challenge_free() and holdout_release().
+ */
+int cli_load(const char *challenge_dir, const char *holdout, int scoring,
+	     struct challenge **c, struct holdout *h);
+
 /* Loads the challenge (and holdout), grades or checks, writes the output
  * and returns the exit code. */
 int cli_run_submission(const struct cli_run *run);
+
+/*
+ * Replaces the file at path with data[0..len), through a temporary file
+ * beside it and rename(): readers see the old file or the new one, never
+ * part of one, and on failure the old one is left alone.  Returns 0 or an
+ * errno value.
+ */
+int cli_write_atomic(const char *path, const void *data, size_t len);
 
 /* Gradescope's results.json for an autograder. */
 void report_gradescope(FILE *f, const struct grade_report *r);

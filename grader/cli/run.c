@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -83,75 +84,99 @@ write_report(FILE *f, const struct cli_run *run, const struct grade_report *r,
 	return 0;
 }
 
+int
+cli_write_atomic(const char *path, const void *data, size_t len)
+{
+	char *tmp;
+	int fd, err = 0;
+
+	if (asprintf(&tmp, "%s.tmp.XXXXXX", path) < 0)
+		return ENOMEM;
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		err = errno;
+		free(tmp);
+		return err;
+	}
+	for (size_t done = 0; done < len && err == 0;) {
+		ssize_t w = write(fd, (const char *)data + done, len - done);
+
+		if (w < 0 && errno != EINTR)
+			err = errno;
+		else if (w > 0)
+			done += (size_t)w;
+	}
+	/* mkstemp makes the file 0600; a report is as readable as any file
+	 * the user writes. */
+	if (err == 0) {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		if (fchmod(fd, 0666 & ~mask) != 0)
+			err = errno;
+	}
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err == 0 && rename(tmp, path) != 0)
+		err = errno;
+	if (err != 0)
+		unlink(tmp);
+	free(tmp);
+	return err;
+}
+
 /*
- * Writes to a temporary file beside `path` and renames it into place, so
- * that a reader never sees half a scorecard and a failed run leaves the old
- * one alone.  No fsync: a scorecard is derived from the submission and can
- * be written again, and an fsync cost 2.7 ms a run on an otherwise 8 ms
- * grade, with stalls of tens of milliseconds, for hundreds of submissions
- * in a batch.  Write errors still surface at fflush() and fclose().
+ * Renders the report and replaces `path` with it (cli_write_atomic): a
+ * reader never sees half a scorecard and a failed run leaves the old one
+ * alone.  No fsync: a scorecard is derived from the submission and can be
+ * written again, and an fsync cost 2.7 ms a run on an otherwise 8 ms grade,
+ * with stalls of tens of milliseconds, for hundreds of submissions in a
+ * batch.
  */
 static int
 write_to_file(const struct cli_run *run, const struct grade_report *r,
 	      const struct challenge *c)
 {
-	char *tmp;
-	FILE *f;
-	int fd, err = 0;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int err;
 
-	if (asprintf(&tmp, "%s.tmp.XXXXXX", run->output) < 0)
+	if (f == NULL)
 		return EXIT_SOFTWARE;
-	fd = mkstemp(tmp);
-	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, "grader: cannot write %s: %s\n", run->output,
-			strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return EXIT_IOERR;
+	if (write_report(f, run, r, c) != 0 || fclose(f) != 0) {
+		free(buf);
+		return EXIT_SOFTWARE;
 	}
-	if (write_report(f, run, r, c) != 0)
-		err = ENOMEM;
-	if (fflush(f) != 0 || ferror(f))
-		err = err ? err : errno ? errno : EIO;
-	if (fclose(f) != 0 && err == 0)
-		err = errno;
-	if (err == 0 && rename(tmp, run->output) != 0)
-		err = errno;
+	err = cli_write_atomic(run->output, buf, len);
+	free(buf);
+	if (err == ENOMEM)
+		return EXIT_SOFTWARE;
 	if (err != 0) {
-		unlink(tmp);
-		free(tmp);
-		if (err == ENOMEM)
-			return EXIT_SOFTWARE;
 		fprintf(stderr, "grader: cannot write %s: %s\n", run->output,
 			strerror(err));
 		return EXIT_IOERR;
 	}
-	free(tmp);
 	return EXIT_PASS;
 }
 
 int
-cli_run_submission(const struct cli_run *run)
+cli_load(const char *challenge_dir, const char *holdout, int scoring,
+	 struct challenge **c, struct holdout *h)
 {
 	struct problem_list *problems = problems_new();
-	struct challenge *c = NULL;
-	struct holdout h = { 0 };
-	struct grade_report *r = NULL;
-	struct grade_options opt = { 0 };
 	enum gr_status st;
-	int code;
+	int code = EXIT_PASS;
 
+	*c = NULL;
 	if (problems == NULL)
 		return EXIT_SOFTWARE;
-	if (run->challenge_dir != NULL)
-		st = challenge_load(run->challenge_dir, &c, problems);
+	if (challenge_dir != NULL)
+		st = challenge_load(challenge_dir, c, problems);
 	else
-		st = (c = challenge_default()) != NULL ? GR_OK : GR_NOMEM;
-	if (st == GR_OK && run->scoring && challenge_is_scored(c)) {
-		const char *path = run->holdout ? run->holdout : c->holdout;
+		st = (*c = challenge_default()) != NULL ? GR_OK : GR_NOMEM;
+	if (st == GR_OK && scoring && challenge_is_scored(*c)) {
+		const char *path = holdout ? holdout : (*c)->holdout;
 		if (path == NULL) {
 			problems_add(problems, PROBLEM_ERROR, "holdout.none",
 				     NULL, 0,
@@ -159,14 +184,32 @@ cli_run_submission(const struct cli_run *run)
 				     "the challenge names no holdout");
 			st = GR_UNUSABLE;
 		} else {
-			st = holdout_load(path, c->rows, &h, problems);
+			st = holdout_load(path, (*c)->rows, h, problems);
 		}
 	}
 	if (st != GR_OK) {
 		cli_print_problems(stderr, problems);
 		code = cli_exit_for_load(st);
-		goto out;
+		challenge_free(*c);
+		*c = NULL;
 	}
+	problems_free(problems);
+	return code;
+}
+
+int
+cli_run_submission(const struct cli_run *run)
+{
+	struct challenge *c = NULL;
+	struct holdout h = { 0 };
+	struct grade_report *r = NULL;
+	struct grade_options opt = { 0 };
+	enum gr_status st;
+	int code;
+
+	code = cli_load(run->challenge_dir, run->holdout, run->scoring, &c, &h);
+	if (code != EXIT_PASS)
+		goto out;
 
 	opt.submission = run->submission;
 	opt.challenge = c;
@@ -198,6 +241,5 @@ out:
 	grade_report_free(r);
 	holdout_release(&h);
 	challenge_free(c);
-	problems_free(problems);
 	return code;
 }
