@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 
+#include <cjson/cJSON.h>
+
 #include "grade.h"
 
 /* Exit codes: SPEC "Exit codes", listed in --help and the man page. */
@@ -31,6 +33,8 @@ struct cli_command {
 int cmd_check(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_auc(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* Prints the help of one command to stdout (grader help NAME); returns the
  * exit code. */
@@ -122,6 +126,44 @@ int cli_run_submission(const struct cli_run *run);
  * errno value.
  */
 int cli_write_atomic(const char *path, const void *data, size_t len);
+
+struct leaderboard;
+
+/* One submission of an output folder: its file stem and scorecard. */
+struct outdir_card {
+	const char *name;
+	const cJSON *card;
+};
+
+/* dir/name+ext, malloc'd; NULL when out of memory. */
+char *outdir_path(const char *dir, const char *name, const char *ext);
+
+/* The largest JSON file batch and merge read back (a scorecard is a few
+ * kilobytes; this only bounds a damaged or foreign file). */
+#define OUTDIR_MAX_JSON ((uint64_t)64 << 20)
+
+/* The JSON file at path, parsed (cJSON_Delete), or NULL when it cannot be
+ * read or parsed. */
+cJSON *outdir_read_json(const char *path);
+
+/* obj's member key when it is a string, else NULL. */
+const char *outdir_string(const cJSON *obj, const char *key);
+
+/* Makes dir and any missing parent; returns 0 or an errno value. */
+int outdir_make(const char *dir);
+
+/* Writes dir/name.json, the scorecard as grade -o would; returns an exit
+ * code (EXIT_PASS, EXIT_IOERR with a message, EXIT_SOFTWARE). */
+int outdir_write_card(const char *dir, const char *name, const cJSON *card);
+
+/*
+ * Writes the page of each card (dir/<name>.html), then leaderboard.json,
+ * index.html and leaderboard.csv from lb, whose challenge id is challenge.
+ * Returns an exit code as outdir_write_card().
+ */
+int outdir_publish(const char *dir, const char *challenge,
+		   struct leaderboard *lb, const struct outdir_card *cards,
+		   size_t n);
 
 /* Gradescope's results.json for an autograder. */
 void report_gradescope(FILE *f, const struct grade_report *r);

@@ -17,3 +17,7 @@ for args in "grade $SUBS/pass.zip --challenge $CHALLENGE" \
 	LOCPATH=$TEST_TMP/loc LC_ALL=de_DE.UTF-8 grader $args > $TEST_TMP/de.out 2>&1
 	expect_same $TEST_TMP/c.out $TEST_TMP/de.out
 done
+# batch: the scorecards, pages and leaderboard, byte for byte.
+LC_ALL=C.UTF-8 grader batch $SUBS/pass.zip $SUBS/header-row.zip --challenge $CHALLENGE -o $TEST_TMP/bc > /dev/null 2>&1
+LOCPATH=$TEST_TMP/loc LC_ALL=de_DE.UTF-8 grader batch $SUBS/pass.zip $SUBS/header-row.zip --challenge $CHALLENGE -o $TEST_TMP/bde > /dev/null 2>&1
+diff -r $TEST_TMP/bc $TEST_TMP/bde || fail "batch output depends on the locale"

@@ -1,0 +1,172 @@
+/*
+ * outdir.c: the output folder of `grader batch` and `grader merge`: one
+ * scorecard (<name>.json) and one page (<name>.html) a submission, and
+ * leaderboard.json, leaderboard.csv and index.html, each file replaced
+ * atomically.  Both commands publish through outdir_publish(), so a merge
+ * of shards writes what one batch over them all would.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "leaderboard.h"
+#include "pages.h"
+#include "readfile.h"
+
+char *
+outdir_path(const char *dir, const char *name, const char *ext)
+{
+	char *path;
+
+	if (asprintf(&path, "%s/%s%s", dir, name, ext) < 0)
+		return NULL;
+	return path;
+}
+
+cJSON *
+outdir_read_json(const char *path)
+{
+	unsigned char *data;
+	size_t len;
+	cJSON *json;
+
+	if (readfile(path, OUTDIR_MAX_JSON, &data, &len) != 0)
+		return NULL;
+	json = cJSON_ParseWithLength((const char *)data, len);
+	free(data);
+	return json;
+}
+
+const char *
+outdir_string(const cJSON *obj, const char *key)
+{
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	return cJSON_IsString(item) ? item->valuestring : NULL;
+}
+
+int
+outdir_make(const char *dir)
+{
+	char *copy = strdup(dir);
+	int err = 0;
+
+	if (copy == NULL)
+		return ENOMEM;
+	/* Every missing folder on the way, like mkdir -p. */
+	for (char *p = copy + 1; err == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(copy, 0777) != 0 && errno != EEXIST)
+			err = errno;
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	if (err == 0) {
+		struct stat st;
+
+		if (stat(dir, &st) != 0)
+			err = errno;
+		else if (!S_ISDIR(st.st_mode))
+			err = ENOTDIR;
+	}
+	free(copy);
+	return err;
+}
+
+/* Writes one file of the folder; prints why not and returns EXIT_IOERR.
+ * With newline, a line end is added to text. */
+static int
+put_file(const char *dir, const char *name, const char *ext,
+	 const char *text, size_t len, int newline)
+{
+	char *path = outdir_path(dir, name, ext);
+	char *buf = NULL;
+	int err;
+
+	if (path == NULL)
+		return EXIT_SOFTWARE;
+	if (newline) {
+		if ((buf = malloc(len + 1)) == NULL) {
+			free(path);
+			return EXIT_SOFTWARE;
+		}
+		memcpy(buf, text, len);
+		buf[len++] = '\n';
+		text = buf;
+	}
+	err = cli_write_atomic(path, text, len);
+	free(buf);
+	if (err != 0)
+		fprintf(stderr, "grader: cannot write %s: %s\n", path,
+			strerror(err));
+	free(path);
+	return err == 0 ? EXIT_PASS : err == ENOMEM ? EXIT_SOFTWARE :
+	    EXIT_IOERR;
+}
+
+int
+outdir_write_card(const char *dir, const char *name, const cJSON *card)
+{
+	char *text = cJSON_Print(card);
+	int code;
+
+	if (text == NULL)
+		return EXIT_SOFTWARE;
+	/* The same bytes as grade -o: a final line end. */
+	code = put_file(dir, name, ".json", text, strlen(text), 1);
+	cJSON_free(text);
+	return code;
+}
+
+int
+outdir_publish(const char *dir, const char *challenge, struct leaderboard *lb,
+	       const struct outdir_card *cards, size_t n)
+{
+	cJSON *json;
+	char *text;
+	int code = EXIT_PASS;
+
+	for (size_t i = 0; i < n && code == EXIT_PASS; i++) {
+		text = pages_submission(cards[i].card);
+		if (text == NULL)
+			return EXIT_SOFTWARE;
+		code = put_file(dir, cards[i].name, ".html", text, strlen(text),
+		    0);
+		free(text);
+	}
+	if (code != EXIT_PASS)
+		return code;
+	json = leaderboard_json(lb, challenge);
+	if (json == NULL)
+		return EXIT_SOFTWARE;
+	text = cJSON_Print(json);
+	if (text == NULL) {
+		cJSON_Delete(json);
+		return EXIT_SOFTWARE;
+	}
+	code = put_file(dir, "leaderboard", ".json", text, strlen(text), 1);
+	cJSON_free(text);
+	if (code == EXIT_PASS) {
+		text = pages_index(json);
+		code = text == NULL ? EXIT_SOFTWARE :
+		    put_file(dir, "index", ".html", text, strlen(text), 0);
+		free(text);
+	}
+	cJSON_Delete(json);
+	if (code != EXIT_PASS)
+		return code;
+	text = leaderboard_csv(lb);
+	if (text == NULL)
+		return EXIT_SOFTWARE;
+	code = put_file(dir, "leaderboard", ".csv", text, strlen(text), 0);
+	free(text);
+	return code;
+}

@@ -1,0 +1,1393 @@
+/*
+ * pages.c: the HTML pages of graded submissions and of the leaderboard.
+ *
+ * A page is built in one growable string.  Every string that comes from the
+ * input goes through put_text() (HTML escaping) or put_url() (percent
+ * encoding of link targets); everything else written here is a literal or
+ * a number formatted below, so no input can open a tag or an attribute.
+ *
+ * Numbers are formatted with snprintf.  The program never sets LC_NUMERIC
+ * (main sets LC_CTYPE only), so the C locale is in effect and the decimal
+ * point is '.'.  The pages must not depend on that assumption, though:
+ * c_number() rewrites whatever the C library wrote as its decimal point
+ * (a ',' or a multibyte separator under another locale) to '.', and no
+ * format here uses the ' (grouping) flag, so the bytes are the same under
+ * any locale.  Thousands are grouped by put_count() itself.
+ */
+#include "pages.h"
+#include "number.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DASH "—"
+
+/*
+ * A growable NUL-terminated string.  When an allocation fails the data is
+ * freed at once and `failed` is set; every later append is a no-op, so that
+ * a page is written to its end without a check after each call and
+ * buf_finish() returns NULL.
+ */
+struct buf {
+	char *data;
+	size_t len, cap;
+	int failed;
+};
+
+static void
+buf_fail(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->failed = 1;
+}
+
+/* Makes room for n more bytes and the terminating NUL. */
+static int
+buf_reserve(struct buf *b, size_t n)
+{
+	size_t need, cap;
+	char *data;
+
+	if (b->failed)
+		return 0;
+	if (n > SIZE_MAX - 1 - b->len) {
+		buf_fail(b);
+		return 0;
+	}
+	need = b->len + n + 1;
+	if (need <= b->cap)
+		return 1;
+	cap = b->cap ? b->cap : 8192;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	data = realloc(b->data, cap);
+	if (data == NULL) {
+		buf_fail(b);
+		return 0;
+	}
+	b->data = data;
+	b->cap = cap;
+	return 1;
+}
+
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (!buf_reserve(b, n))
+		return;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+static void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Only for numbers and literals: never pass input strings through here. */
+static void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->failed)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		buf_fail(b);
+		return;
+	}
+	if (!buf_reserve(b, (size_t)n))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/* Returns the string, or NULL when an allocation failed (nothing is left
+ * to free then). */
+static char *
+buf_finish(struct buf *b)
+{
+	if (b->failed || !buf_reserve(b, 0))
+		return NULL;
+	b->data[b->len] = '\0';
+	return b->data;
+}
+
+/*
+ * Escapes & < > " ' for text and attribute values alike.  C0 controls other
+ * than tab, line feed and carriage return, and DEL, are not allowed in HTML
+ * text: they become U+FFFD.
+ */
+static void
+put_text(struct buf *b, const char *s)
+{
+	const char *run = s;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		const char *rep;
+
+		switch (c) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default:
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+			    c == 0x7f) {
+				rep = "&#xFFFD;";
+				break;
+			}
+			continue;
+		}
+		buf_add(b, run, (size_t)(s - run));
+		buf_puts(b, rep);
+		run = s + 1;
+	}
+	buf_add(b, run, (size_t)(s - run));
+}
+
+/* Escapes s, or writes the dash when s is NULL. */
+static void
+put_text_or_dash(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		buf_puts(b, DASH);
+	else
+		put_text(b, s);
+}
+
+/*
+ * Percent-encodes s for a relative link target (RFC 3986): the unreserved
+ * characters A-Z a-z 0-9 - . _ ~ are kept, every other byte (UTF-8 bytes
+ * included) becomes %XX.  '/' and ':' are encoded too, so that a name can
+ * neither leave the folder nor become a scheme such as javascript:.
+ */
+static void
+put_url(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		char esc[3];
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~') {
+			buf_add(b, (const char *)&c, 1);
+			continue;
+		}
+		esc[0] = '%';
+		esc[1] = hex[c >> 4];
+		esc[2] = hex[c & 15];
+		buf_add(b, esc, 3);
+	}
+}
+
+/*
+ * JSON access that tolerates anything: a missing key, a null, a value of
+ * the wrong type or a parent that is not an object all read as absent.
+ */
+static const cJSON *
+get(const cJSON *obj, const char *key)
+{
+	if (!cJSON_IsObject(obj))
+		return NULL;
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+static const char *
+str_of(const cJSON *v)
+{
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static const char *
+get_str(const cJSON *obj, const char *key)
+{
+	return str_of(get(obj, key));
+}
+
+/*
+ * A finite number: a cJSON number (a parsed file), or raw text that reads
+ * as one (a tree built by scorecard_number(), which holds numbers as raw
+ * text so that they print exactly).  Raw text is read by number_parse(),
+ * which does not depend on the locale either.
+ */
+static int
+num_of(const cJSON *v, double *out)
+{
+	double x;
+
+	if (cJSON_IsNumber(v)) {
+		x = v->valuedouble;
+	} else if (cJSON_IsRaw(v) && v->valuestring != NULL) {
+		switch (number_parse(v->valuestring, strlen(v->valuestring),
+				     &x)) {
+		case NUMBER_OK:
+			break;
+		case NUMBER_UNDERFLOW:
+			x = 0;
+			break;
+		default:
+			return 0;
+		}
+	} else {
+		return 0;
+	}
+	if (!isfinite(x))
+		return 0;
+	*out = x;
+	return 1;
+}
+
+static int
+get_num(const cJSON *obj, const char *key, double *out)
+{
+	return num_of(get(obj, key), out);
+}
+
+/* v when it is an array, else NULL (for cJSON_ArrayForEach, which would
+ * walk an object's members too). */
+static const cJSON *
+as_array(const cJSON *v)
+{
+	return cJSON_IsArray(v) ? v : NULL;
+}
+
+/* The size of the array, or 0 when v is not an array. */
+static int
+array_size(const cJSON *v)
+{
+	return cJSON_IsArray(v) ? cJSON_GetArraySize(v) : 0;
+}
+
+/*
+ * Rewrites, in place, a number written by snprintf (%f, %e or %g of a
+ * finite value) to the C locale's form: digits, signs and 'e' are kept and
+ * any other run of bytes, which can only be the locale's decimal point,
+ * becomes one '.'.  A trailing '.' (left by %#g) is dropped.
+ */
+static void
+c_number(char *s)
+{
+	char *start = s, *out = s;
+	int in_point = 0;
+
+	for (; *s != '\0'; s++) {
+		char c = *s;
+
+		if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e') {
+			*out++ = c;
+			in_point = 0;
+		} else if (!in_point) {
+			*out++ = '.';
+			in_point = 1;
+		}
+	}
+	if (out > start && out[-1] == '.')
+		out--;
+	*out = '\0';
+}
+
+/* Drops the sign of a number that reads as zero ("-0.0000"). */
+static const char *
+unsigned_zero(const char *s)
+{
+	if (s[0] == '-' && strspn(s + 1, "0.") == strlen(s + 1))
+		return s + 1;
+	return s;
+}
+
+/*
+ * Writes a number of c_number() form for people: "7.89e-16" becomes
+ * "7.89 × 10<sup>−16</sup>".
+ */
+static void
+put_c_number(struct buf *b, const char *s)
+{
+	const char *e = strchr(s, 'e');
+	const char *d;
+	int negative = 0;
+
+	if (e == NULL) {
+		buf_puts(b, unsigned_zero(s));
+		return;
+	}
+	buf_add(b, s, (size_t)(e - s));
+	buf_puts(b, " × 10<sup>");
+	d = e + 1;
+	if (*d == '-' || *d == '+')
+		negative = *d++ == '-';
+	while (*d == '0' && d[1] != '\0')
+		d++;
+	if (negative)
+		buf_puts(b, "−");
+	buf_puts(b, d);
+	buf_puts(b, "</sup>");
+}
+
+/* Significant digits; scientific when %g chooses it. */
+static void
+put_sig(struct buf *b, double x, int digits)
+{
+	char s[64];
+
+	snprintf(s, sizeof s, "%#.*g", digits, x);
+	c_number(s);
+	put_c_number(b, s);
+}
+
+/* Significant digits, always scientific. */
+static void
+put_sci(struct buf *b, double x, int digits)
+{
+	char s[64];
+
+	snprintf(s, sizeof s, "%.*e", digits - 1, x);
+	c_number(s);
+	put_c_number(b, s);
+}
+
+/*
+ * A fixed number of decimals.  Beyond 1e15 (never an AUC, z or a
+ * coordinate of ours) the value is written with significant digits so
+ * that the string stays short.
+ */
+static void
+put_fixed(struct buf *b, double x, int decimals)
+{
+	char s[64];
+
+	if (fabs(x) >= 1e15) {
+		put_sig(b, x, 4);
+		return;
+	}
+	snprintf(s, sizeof s, "%.*f", decimals, x);
+	c_number(s);
+	buf_puts(b, unsigned_zero(s));
+}
+
+/* A JSON value with 4 decimals (AUCs and CI bounds), or the dash. */
+static void
+put_auc(struct buf *b, const cJSON *v)
+{
+	double x;
+
+	if (num_of(v, &x))
+		put_fixed(b, x, 4);
+	else
+		buf_puts(b, DASH);
+}
+
+/* The largest integer below which every integer is a double. */
+#define EXACT_INTEGERS 9007199254740992.0
+
+/* Whether v is a whole number that a double holds exactly. */
+static int
+whole_of(const cJSON *v, double *out)
+{
+	return num_of(v, out) && *out == floor(*out) &&
+	       fabs(*out) < EXACT_INTEGERS;
+}
+
+/*
+ * A whole number, digits grouped by ',' in threes when group is set; the
+ * dash when v is not a whole number.
+ */
+static void
+put_count(struct buf *b, const cJSON *v, int group)
+{
+	char s[32];
+	double x;
+	size_t len, i, lead;
+
+	if (!whole_of(v, &x)) {
+		buf_puts(b, DASH);
+		return;
+	}
+	snprintf(s, sizeof s, "%lld", (long long)x);
+	if (!group) {
+		buf_puts(b, s);
+		return;
+	}
+	i = s[0] == '-';
+	buf_add(b, s, i);
+	len = strlen(s + i);
+	lead = len % 3 ? len % 3 : 3;
+	buf_add(b, s + i, lead);
+	for (i += lead; s[i] != '\0'; i += 3) {
+		buf_puts(b, ",");
+		buf_add(b, s + i, 3);
+	}
+}
+
+/* The page's style: system fonts only, nothing fetched. */
+static const char css[] =
+	"*{box-sizing:border-box}"
+	"body{margin:0;background:#f4f5f7;color:#1f2328;"
+	"font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,"
+	"\"Helvetica Neue\",Arial,sans-serif}\n"
+	"main{max-width:1100px;margin:0 auto;padding:24px 20px 48px}\n"
+	"header,section{background:#fff;border:1px solid #d8dee4;"
+	"border-radius:8px;padding:16px 20px;margin:0 0 16px}\n"
+	"h1{font-size:24px;line-height:1.3;margin:0;overflow-wrap:anywhere}\n"
+	"h1 .badge{vertical-align:4px;margin-left:4px}\n"
+	"h2{font-size:17px;margin:0 0 12px}\n"
+	"p{margin:0 0 8px}\n"
+	"p.back{font-size:13px;margin:0 0 6px}\n"
+	".muted{color:#57606a}\n"
+	"dl.meta{display:grid;grid-template-columns:max-content 1fr;"
+	"gap:4px 20px;margin:14px 0 0}\n"
+	"dl.meta dt{color:#57606a}\n"
+	"dl.meta dd{margin:0;overflow-wrap:anywhere}\n"
+	".scroll{overflow-x:auto}\n"
+	"table{border-collapse:collapse;width:100%}\n"
+	"th,td{text-align:left;padding:6px 10px;border-bottom:1px solid #eaeef2;"
+	"vertical-align:top}\n"
+	"th{font-size:13px;font-weight:600;color:#57606a;background:#f6f8fa;"
+	"white-space:nowrap}\n"
+	"tbody tr:nth-child(even){background:#fafbfc}\n"
+	"tbody tr:hover{background:#f0f6ff}\n"
+	".num{text-align:right;font-variant-numeric:tabular-nums;"
+	"white-space:nowrap}\n"
+	"td.msg{min-width:16em}\n"
+	".nowrap{white-space:nowrap}\n"
+	"sup{line-height:0}\n"
+	"code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,"
+	"monospace;overflow-wrap:anywhere}\n"
+	"a{color:#0550ae}\n"
+	".badge,.flag,.tag{display:inline-block;border:1px solid;"
+	"border-radius:999px;font-weight:600;white-space:nowrap}\n"
+	".badge{padding:0 10px;font-size:13px}\n"
+	".flag,.tag{padding:0 8px;font-size:12px;margin:1px 4px 1px 0}\n"
+	".b-pass{background:#dafbe1;color:#116329;border-color:#4ac26b}\n"
+	".b-fail{background:#fff8c5;color:#7d4e00;border-color:#d4a72c}\n"
+	".b-bad{background:#ffebe9;color:#a40e26;border-color:#ff8182}\n"
+	".b-none{background:#eaeef2;color:#424a53;border-color:#afb8c1}\n"
+	".tag{background:#ddf4ff;color:#0550ae;border-color:#80ccff}\n"
+	".yes{color:#116329;font-weight:600}\n"
+	".no{color:#a40e26;font-weight:600}\n"
+	".swatch{vertical-align:middle;margin-right:6px}\n"
+	"svg.roc{display:block;max-width:100%;height:auto}\n"
+	"svg.roc text{font-family:system-ui,-apple-system,\"Segoe UI\","
+	"Roboto,Arial,sans-serif;font-size:12px;fill:#57606a}\n"
+	"svg.roc text.legend{font-size:13px;fill:#1f2328}\n"
+	"svg.roc text.title{font-size:13px;fill:#1f2328}\n"
+	"dl.flags{display:grid;grid-template-columns:max-content 1fr;"
+	"gap:2px 12px;margin:12px 0 0;font-size:13px}\n"
+	"dl.flags dd{margin:0;color:#57606a}\n";
+
+/* Everything up to the title's text, which the caller escapes. */
+static void
+put_head_start(struct buf *b)
+{
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+		 "<meta charset=\"utf-8\">\n"
+		 "<meta name=\"viewport\" content=\"width=device-width, "
+		 "initial-scale=1\">\n<title>");
+}
+
+static void
+put_head_end(struct buf *b)
+{
+	buf_puts(b, "</title>\n<style>\n");
+	buf_puts(b, css);
+	buf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
+}
+
+static void
+put_foot(struct buf *b)
+{
+	buf_puts(b, "</main>\n</body>\n</html>\n");
+}
+
+enum status_kind { STATUS_PASS, STATUS_FAIL, STATUS_INVALID, STATUS_ERROR,
+		   STATUS_OTHER };
+
+static enum status_kind
+status_kind(const char *status)
+{
+	if (status == NULL)
+		return STATUS_OTHER;
+	if (strcmp(status, "pass") == 0)
+		return STATUS_PASS;
+	if (strcmp(status, "fail") == 0)
+		return STATUS_FAIL;
+	if (strcmp(status, "invalid") == 0)
+		return STATUS_INVALID;
+	if (strcmp(status, "error") == 0)
+		return STATUS_ERROR;
+	return STATUS_OTHER;
+}
+
+/*
+ * A status badge: the colour says it at a glance and the text says it to
+ * everyone (colour-blind readers, print).  The class comes from a fixed
+ * set, never from the input.
+ */
+static void
+put_badge(struct buf *b, const char *status)
+{
+	static const char *const classes[] = {
+		[STATUS_PASS] = "b-pass", [STATUS_FAIL] = "b-fail",
+		[STATUS_INVALID] = "b-bad", [STATUS_ERROR] = "b-bad",
+		[STATUS_OTHER] = "b-none",
+	};
+
+	buf_puts(b, "<span class=\"badge ");
+	buf_puts(b, classes[status_kind(status)]);
+	buf_puts(b, "\">");
+	put_text_or_dash(b, status);
+	buf_puts(b, "</span>");
+}
+
+/* true, false, or the dash for anything else. */
+static void
+put_yes_no(struct buf *b, const cJSON *v)
+{
+	if (cJSON_IsTrue(v))
+		buf_puts(b, "<span class=\"yes\">✔ yes</span>");
+	else if (cJSON_IsFalse(v))
+		buf_puts(b, "<span class=\"no\">✘ no</span>");
+	else
+		buf_puts(b, DASH);
+}
+
+/*
+ * The ROC chart's geometry: a square plot of PLOT_SIZE pixels, margins for
+ * the tick labels and axis titles, and the legend at the right.  A point
+ * (fpr, tpr) is drawn at x = MARGIN_LEFT + PLOT_SIZE * fpr,
+ * y = MARGIN_TOP + PLOT_SIZE * (1 - tpr), with 2 decimals.
+ */
+#define PLOT_SIZE 320
+#define MARGIN_LEFT 56
+#define MARGIN_TOP 16
+#define MARGIN_RIGHT 16
+#define MARGIN_BOTTOM 48
+#define LEGEND_WIDTH 232
+#define LEGEND_STEP 40
+#define CHART_WIDTH (MARGIN_LEFT + PLOT_SIZE + MARGIN_RIGHT + LEGEND_WIDTH)
+#define LEGEND_LEFT (MARGIN_LEFT + PLOT_SIZE + MARGIN_RIGHT + 8)
+
+/*
+ * Line styles by model index: colours of the Okabe-Ito palette (told apart
+ * with any colour vision) and dash patterns, in cycles of co-prime lengths
+ * so that the first 42 models never share both.
+ */
+static const char *const line_colours[] = {
+	"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00",
+	"#56B4E9",
+};
+static const char *const line_dashes[] = {
+	"", "8 4", "2 3", "12 4 3 4", "5 5", "1 4",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The stroke attributes of model i's line. */
+static void
+put_line_style(struct buf *b, size_t i)
+{
+	const char *dash = line_dashes[i % COUNT(line_dashes)];
+
+	buf_puts(b, " fill=\"none\" stroke=\"");
+	buf_puts(b, line_colours[i % COUNT(line_colours)]);
+	buf_puts(b, "\" stroke-width=\"2\"");
+	if (dash[0] != '\0') {
+		buf_puts(b, " stroke-dasharray=\"");
+		buf_puts(b, dash);
+		buf_puts(b, "\"");
+	}
+}
+
+/* The first two numbers of a point [fp, tp, threshold]. */
+static int
+roc_point(const cJSON *point, double *fp, double *tp)
+{
+	const cJSON *a, *c;
+
+	if (!cJSON_IsArray(point))
+		return 0;
+	a = point->child;
+	c = a != NULL ? a->next : NULL;
+	return num_of(a, fp) && num_of(c, tp);
+}
+
+/*
+ * Whether a model's roc can be drawn: an array of at least two points,
+ * each with numeric counts, the last one giving N > 0 negatives and P > 0
+ * positives.  Stores N and P.
+ */
+static int
+roc_plottable(const cJSON *roc, double *n, double *p)
+{
+	const cJSON *point, *last = NULL;
+	double fp, tp;
+
+	if (array_size(roc) < 2)
+		return 0;
+	cJSON_ArrayForEach(point, roc) {
+		if (!roc_point(point, &fp, &tp))
+			return 0;
+		last = point;
+	}
+	return roc_point(last, n, p) && *n > 0 && *p > 0;
+}
+
+static double
+clamp01(double x)
+{
+	return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+static void
+put_xy(struct buf *b, double fpr, double tpr)
+{
+	put_fixed(b, MARGIN_LEFT + PLOT_SIZE * clamp01(fpr), 2);
+	buf_puts(b, ",");
+	put_fixed(b, MARGIN_TOP + PLOT_SIZE * (1 - clamp01(tpr)), 2);
+}
+
+static void
+put_polyline(struct buf *b, const cJSON *roc, size_t style)
+{
+	const cJSON *point;
+	double n, p, fp, tp;
+	int first = 1;
+
+	if (!roc_plottable(roc, &n, &p))
+		return;
+	buf_puts(b, "<polyline points=\"");
+	cJSON_ArrayForEach(point, roc) {
+		roc_point(point, &fp, &tp);
+		if (!first)
+			buf_puts(b, " ");
+		put_xy(b, fp / n, tp / p);
+		first = 0;
+	}
+	buf_puts(b, "\"");
+	put_line_style(b, style);
+	buf_puts(b, " stroke-linejoin=\"round\"/>\n");
+}
+
+/* A short sample of model i's line, for the models table. */
+static void
+put_swatch(struct buf *b, size_t i)
+{
+	buf_puts(b, "<svg class=\"swatch\" width=\"28\" height=\"10\" "
+		 "aria-hidden=\"true\"><line x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"");
+	put_line_style(b, i);
+	buf_puts(b, "/></svg>");
+}
+
+/* A legend entry: the line of model `style`, the file's name and its AUC;
+ * or, when attrs is set, the chance line drawn with those attributes. */
+static void
+put_legend_entry(struct buf *b, int k, const char *attrs, size_t style,
+		 const char *name, const cJSON *auc)
+{
+	int y = MARGIN_TOP + 12 + LEGEND_STEP * k;
+
+	buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"",
+		   LEGEND_LEFT, y, LEGEND_LEFT + 28, y);
+	if (attrs != NULL)
+		buf_puts(b, attrs);
+	else
+		put_line_style(b, style);
+	buf_printf(b, "/>\n<text class=\"legend\" x=\"%d\" y=\"%d\">",
+		   LEGEND_LEFT + 36, y + 4);
+	put_text_or_dash(b, name);
+	buf_printf(b, "</text>\n<text x=\"%d\" y=\"%d\">AUC ",
+		   LEGEND_LEFT + 36, y + 20);
+	if (attrs != NULL)
+		buf_puts(b, "0.5000");
+	else
+		put_auc(b, auc);
+	buf_puts(b, "</text>\n");
+}
+
+#define CHANCE_STYLE " stroke=\"#8c959f\" stroke-width=\"1.5\" " \
+	"stroke-dasharray=\"6 5\""
+
+/* The axes, the grid, the ticks and their labels, the chance line. */
+static void
+put_axes(struct buf *b)
+{
+	static const char *const labels[] = { "0", "0.25", "0.5", "0.75", "1" };
+	const int left = MARGIN_LEFT, top = MARGIN_TOP;
+	const int right = left + PLOT_SIZE, bottom = top + PLOT_SIZE;
+
+	buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+		   "fill=\"#fff\" stroke=\"#8c959f\"/>\n",
+		   left, top, PLOT_SIZE, PLOT_SIZE);
+	for (int i = 0; i < 5; i++) {
+		int x = left + PLOT_SIZE * i / 4, y = bottom - PLOT_SIZE * i / 4;
+
+		if (i > 0 && i < 4)
+			buf_printf(b, "<path d=\"M%d %dV%dM%d %dH%d\" "
+				   "stroke=\"#eaeef2\"/>\n",
+				   x, top, bottom, left, y, right);
+		buf_printf(b, "<path d=\"M%d %dv5M%d %dh-5\" "
+			   "stroke=\"#8c959f\"/>\n", x, bottom, left, y);
+		buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
+			   "%s</text>\n", x, bottom + 19, labels[i]);
+		buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">"
+			   "%s</text>\n", left - 8, y + 4, labels[i]);
+	}
+	buf_printf(b, "<text class=\"title\" x=\"%d\" y=\"%d\" "
+		   "text-anchor=\"middle\">False positive rate</text>\n",
+		   left + PLOT_SIZE / 2, bottom + 40);
+	buf_printf(b, "<text class=\"title\" transform=\"rotate(-90)\" "
+		   "x=\"%d\" y=\"16\" text-anchor=\"middle\">"
+		   "True positive rate</text>\n", -(top + PLOT_SIZE / 2));
+	buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
+		   CHANCE_STYLE "/>\n", left, bottom, right, top);
+}
+
+/*
+ * The ROC section: one polyline per model with a plottable roc.  Left out
+ * when no model has a roc field at all (a `check` scorecard).
+ */
+static void
+put_roc(struct buf *b, const cJSON *models)
+{
+	const cJSON *m;
+	int any_field = 0, plotted = 0, height;
+	size_t i = 0;
+	double n, p;
+
+	cJSON_ArrayForEach(m, as_array(models)) {
+		if (get(m, "roc") != NULL)
+			any_field = 1;
+		if (roc_plottable(get(m, "roc"), &n, &p))
+			plotted++;
+	}
+	if (!any_field)
+		return;
+	buf_puts(b, "<section>\n<h2>ROC curves</h2>\n");
+	if (plotted == 0) {
+		buf_puts(b, "<p class=\"muted\">No ROC curve: no results file "
+			 "could be scored.</p>\n</section>\n");
+		return;
+	}
+	height = MARGIN_TOP + PLOT_SIZE + MARGIN_BOTTOM;
+	if (MARGIN_TOP + LEGEND_STEP * (plotted + 1) > height)
+		height = MARGIN_TOP + LEGEND_STEP * (plotted + 1);
+	buf_printf(b, "<svg class=\"roc\" width=\"%d\" height=\"%d\" "
+		   "viewBox=\"0 0 %d %d\" role=\"img\" "
+		   "aria-label=\"ROC curves of the models\">\n",
+		   CHART_WIDTH, height, CHART_WIDTH, height);
+	put_axes(b);
+	cJSON_ArrayForEach(m, models) {
+		put_polyline(b, get(m, "roc"), i);
+		i++;
+	}
+	i = 0;
+	plotted = 0;
+	cJSON_ArrayForEach(m, models) {
+		if (roc_plottable(get(m, "roc"), &n, &p))
+			put_legend_entry(b, plotted++, NULL, i,
+					 get_str(m, "file"), get(m, "auc"));
+		i++;
+	}
+	put_legend_entry(b, plotted, CHANCE_STYLE, 0, "Chance",
+			 NULL);
+	buf_puts(b, "</svg>\n</section>\n");
+}
+
+/* One row of the header's description list; the value follows. */
+static void
+put_meta(struct buf *b, const char *term)
+{
+	buf_puts(b, "<dt>");
+	buf_puts(b, term);
+	buf_puts(b, "</dt><dd>");
+}
+
+static void
+put_card_header(struct buf *b, const cJSON *card)
+{
+	const cJSON *sub = get(card, "submission"), *best = get(card, "best");
+	const char *sha = get_str(sub, "sha256");
+	const char *holdout = get_str(card, "holdout_sha256");
+	double pass, bytes;
+
+	/* Batch and merge write each page beside index.html. */
+	buf_puts(b, "<header>\n<p class=\"back\"><a href=\"index.html\">"
+	    "&larr; Leaderboard</a></p>\n<h1>");
+	put_text_or_dash(b, get_str(sub, "name"));
+	buf_puts(b, " ");
+	put_badge(b, get_str(card, "status"));
+	buf_puts(b, "</h1>\n<dl class=\"meta\">\n");
+	put_meta(b, "Challenge");
+	put_text_or_dash(b, get_str(card, "challenge"));
+	buf_puts(b, "</dd>\n");
+	if (get_num(card, "pass_auc", &pass)) {
+		put_meta(b, "Pass mark");
+		buf_puts(b, "AUC ≥ ");
+		put_fixed(b, pass, 4);
+		buf_puts(b, "</dd>\n");
+	}
+	if (cJSON_IsObject(best)) {
+		put_meta(b, "Best model");
+		put_text_or_dash(b, get_str(best, "file"));
+		buf_puts(b, ", AUC ");
+		put_auc(b, get(best, "auc"));
+		buf_puts(b, "</dd>\n");
+	}
+	put_meta(b, "Size");
+	put_count(b, get(sub, "bytes"), 1);
+	if (whole_of(get(sub, "bytes"), &bytes))
+		buf_puts(b, " bytes");
+	buf_puts(b, "</dd>\n");
+	put_meta(b, "SHA-256");
+	if (sha != NULL) {
+		buf_puts(b, "<code>");
+		put_text(b, sha);
+		buf_puts(b, "</code>");
+	} else {
+		buf_puts(b, DASH);
+	}
+	buf_puts(b, "</dd>\n");
+	if (holdout != NULL) {
+		put_meta(b, "Holdout SHA-256");
+		buf_puts(b, "<code>");
+		put_text(b, holdout);
+		buf_puts(b, "</code></dd>\n");
+	}
+	put_meta(b, "Grader");
+	put_text_or_dash(b, get_str(card, "grader_version"));
+	buf_puts(b, "</dd>\n</dl>\n</header>\n");
+}
+
+static void
+put_models(struct buf *b, const cJSON *card)
+{
+	const cJSON *models = get(card, "models"), *m;
+	const char *best = get_str(get(card, "best"), "file");
+	size_t i = 0;
+	int any_plotted = 0;
+	double n, p;
+
+	if (!cJSON_IsArray(models))
+		return;
+	cJSON_ArrayForEach(m, models)
+		if (roc_plottable(get(m, "roc"), &n, &p))
+			any_plotted = 1;
+	buf_puts(b, "<section>\n<h2>Models</h2>\n");
+	if (array_size(models) == 0) {
+		buf_puts(b, "<p class=\"muted\">This challenge scores no results "
+			 "file.</p>\n</section>\n");
+		return;
+	}
+	buf_puts(b, "<div class=\"scroll\"><table>\n<thead><tr><th>File</th>"
+		 "<th>Valid</th><th class=\"num\">Rows</th>"
+		 "<th class=\"num\">AUC</th><th class=\"num\">SE</th>"
+		 "<th class=\"num\">95% CI</th></tr></thead>\n<tbody>\n");
+	cJSON_ArrayForEach(m, models) {
+		const char *file = get_str(m, "file");
+		const char *path = get_str(m, "path");
+		const cJSON *ci = get(m, "auc_ci95");
+		double se;
+
+		buf_puts(b, "<tr><td>");
+		/* An empty swatch keeps the names of the table aligned. */
+		if (roc_plottable(get(m, "roc"), &n, &p))
+			put_swatch(b, i);
+		else if (any_plotted)
+			buf_puts(b, "<svg class=\"swatch\" width=\"28\" "
+				 "height=\"10\" aria-hidden=\"true\"></svg>");
+		put_text_or_dash(b, file);
+		if (best != NULL && file != NULL && strcmp(best, file) == 0)
+			buf_puts(b, " <span class=\"tag\">best</span>");
+		if (cJSON_IsNull(get(m, "path"))) {
+			buf_puts(b, "<br><span class=\"muted\">missing</span>");
+		} else if (path != NULL && (file == NULL ||
+					    strcmp(path, file) != 0)) {
+			buf_puts(b, "<br><span class=\"muted\">at <code>");
+			put_text(b, path);
+			buf_puts(b, "</code></span>");
+		}
+		buf_puts(b, "</td><td>");
+		put_yes_no(b, get(m, "valid"));
+		buf_puts(b, "</td><td class=\"num\">");
+		put_count(b, get(m, "rows"), 1);
+		buf_puts(b, "</td><td class=\"num\">");
+		put_auc(b, get(m, "auc"));
+		buf_puts(b, "</td><td class=\"num\">");
+		if (get_num(m, "auc_se", &se))
+			put_sig(b, se, 4);
+		else
+			buf_puts(b, DASH);
+		buf_puts(b, "</td><td class=\"num\">");
+		if (array_size(ci) == 2) {
+			put_auc(b, cJSON_GetArrayItem(ci, 0));
+			buf_puts(b, " – ");
+			put_auc(b, cJSON_GetArrayItem(ci, 1));
+		} else {
+			buf_puts(b, DASH);
+		}
+		buf_puts(b, "</td></tr>\n");
+		i++;
+	}
+	buf_puts(b, "</tbody>\n</table></div>\n</section>\n");
+}
+
+/* p-values: 3 significant digits, scientific below 0.001. */
+static void
+put_p_value(struct buf *b, const cJSON *v)
+{
+	double p;
+
+	if (!num_of(v, &p) || p < 0)
+		buf_puts(b, DASH);
+	else if (p == 0)
+		/* The smallest p a double holds is about 1e-308. */
+		buf_puts(b, "&lt; 10<sup>−300</sup>");
+	else if (p < 0.001)
+		put_sci(b, p, 3);
+	else
+		put_sig(b, p, 3);
+}
+
+static void
+put_comparison(struct buf *b, const cJSON *card)
+{
+	const cJSON *cmp = get(card, "comparison");
+	const cJSON *models = as_array(get(card, "models"));
+	const char *first = get_str(cJSON_GetArrayItem(models, 0), "file");
+	const char *second = get_str(cJSON_GetArrayItem(models, 1), "file");
+	double z;
+
+	if (!cJSON_IsObject(cmp))
+		return;
+	buf_puts(b, "<section>\n<h2>Paired comparison</h2>\n"
+		 "<p class=\"muted\">DeLong test of the first two models on the "
+		 "same holdout rows.</p>\n<table>\n<thead><tr>"
+		 "<th>Models</th><th class=\"num\">AUC difference</th>"
+		 "<th class=\"num\">z</th><th class=\"num\">p</th></tr></thead>\n"
+		 "<tbody><tr><td>");
+	put_text_or_dash(b, first);
+	buf_puts(b, " − ");
+	put_text_or_dash(b, second);
+	buf_puts(b, "</td><td class=\"num\">");
+	put_auc(b, get(cmp, "auc_difference"));
+	buf_puts(b, "</td><td class=\"num\">");
+	if (get_num(cmp, "z", &z))
+		put_fixed(b, z, 2);
+	else
+		buf_puts(b, DASH);
+	buf_puts(b, "</td><td class=\"num\">");
+	put_p_value(b, get(cmp, "p_value"));
+	buf_puts(b, "</td></tr></tbody>\n</table>\n");
+	if (cJSON_IsNull(get(cmp, "z")))
+		buf_puts(b, "<p class=\"muted\">The difference has no variance: "
+			 "no test.</p>\n");
+	buf_puts(b, "</section>\n");
+}
+
+/* The paths of a `found` array, each in <code>; "none" when empty. */
+static void
+put_found(struct buf *b, const cJSON *found)
+{
+	const cJSON *f;
+	int n = 0;
+
+	if (!cJSON_IsArray(found)) {
+		buf_puts(b, DASH);
+		return;
+	}
+	cJSON_ArrayForEach(f, found) {
+		if (str_of(f) == NULL)
+			continue;
+		buf_puts(b, n++ ? ", <code>" : "<code>");
+		put_text(b, str_of(f));
+		buf_puts(b, "</code>");
+	}
+	if (n == 0)
+		buf_puts(b, "<span class=\"muted\">none</span>");
+}
+
+/*
+ * Deliverables ({name, required, found, ok}) and forbidden rules ({name,
+ * found, ok}) share one table shape; `required` is a column of the first
+ * only.
+ */
+static void
+put_rules(struct buf *b, const cJSON *rules, int deliverables)
+{
+	const cJSON *r;
+
+	if (!cJSON_IsArray(rules))
+		return;
+	buf_puts(b, deliverables ? "<section>\n<h2>Deliverables</h2>\n"
+		 : "<section>\n<h2>Forbidden files</h2>\n");
+	if (array_size(rules) == 0) {
+		buf_puts(b, "<p class=\"muted\">None examined.</p>\n</section>\n");
+		return;
+	}
+	buf_puts(b, deliverables
+		 ? "<table>\n<thead><tr><th>Deliverable</th><th>Required</th>"
+		   "<th>Found</th><th>OK</th></tr></thead>\n<tbody>\n"
+		 : "<table>\n<thead><tr><th>Rule</th><th>Found</th>"
+		   "<th>OK</th></tr></thead>\n<tbody>\n");
+	cJSON_ArrayForEach(r, rules) {
+		buf_puts(b, "<tr><td>");
+		put_text_or_dash(b, get_str(r, "name"));
+		if (deliverables) {
+			buf_puts(b, "</td><td>");
+			put_yes_no(b, get(r, "required"));
+		}
+		buf_puts(b, "</td><td>");
+		put_found(b, get(r, "found"));
+		buf_puts(b, "</td><td>");
+		put_yes_no(b, get(r, "ok"));
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, "</tbody>\n</table>\n</section>\n");
+}
+
+static void
+put_problems(struct buf *b, const cJSON *problems)
+{
+	const cJSON *p;
+
+	if (!cJSON_IsArray(problems))
+		return;
+	buf_puts(b, "<section>\n<h2>Problems</h2>\n");
+	if (array_size(problems) == 0) {
+		buf_puts(b, "<p>No problems.</p>\n</section>\n");
+		return;
+	}
+	buf_puts(b, "<div class=\"scroll\"><table>\n<thead><tr>"
+		 "<th>Severity</th><th>Code</th><th>Where</th>"
+		 "<th>Message</th><th>Hint</th></tr></thead>\n<tbody>\n");
+	cJSON_ArrayForEach(p, problems) {
+		const char *severity = get_str(p, "severity");
+		const char *file = get_str(p, "file");
+		const cJSON *line = get(p, "line");
+		const char *hint = get_str(p, "hint");
+		double n;
+
+		buf_puts(b, "<tr><td>");
+		if (severity == NULL)
+			buf_puts(b, DASH);
+		else {
+			buf_puts(b, strcmp(severity, "error") == 0
+				 ? "<span class=\"badge b-bad\">"
+				 : strcmp(severity, "warning") == 0
+				 ? "<span class=\"badge b-fail\">"
+				 : "<span class=\"badge b-none\">");
+			put_text(b, severity);
+			buf_puts(b, "</span>");
+		}
+		buf_puts(b, "</td><td class=\"nowrap\"><code>");
+		put_text_or_dash(b, get_str(p, "code"));
+		buf_puts(b, "</code></td><td>");
+		if (file != NULL) {
+			buf_puts(b, "<code>");
+			put_text(b, file);
+			if (whole_of(line, &n)) {
+				buf_puts(b, ":");
+				put_count(b, line, 0);
+			}
+			buf_puts(b, "</code>");
+		} else if (whole_of(line, &n)) {
+			buf_puts(b, "line ");
+			put_count(b, line, 0);
+		} else {
+			buf_puts(b, DASH);
+		}
+		buf_puts(b, "</td><td class=\"msg\">");
+		put_text_or_dash(b, get_str(p, "message"));
+		buf_puts(b, "</td><td class=\"msg\">");
+		if (hint != NULL)
+			put_text(b, hint);
+		else
+			buf_puts(b, "<span class=\"muted\">" DASH "</span>");
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, "</tbody>\n</table></div>\n</section>\n");
+}
+
+char *
+pages_submission(const cJSON *scorecard)
+{
+	struct buf b = { 0 };
+	const char *name = get_str(get(scorecard, "submission"), "name");
+	const char *challenge = get_str(scorecard, "challenge");
+
+	put_head_start(&b);
+	put_text(&b, name != NULL ? name : "Submission");
+	if (challenge != NULL) {
+		buf_puts(&b, " — ");
+		put_text(&b, challenge);
+	}
+	put_head_end(&b);
+	put_card_header(&b, scorecard);
+	put_models(&b, scorecard);
+	put_roc(&b, get(scorecard, "models"));
+	put_comparison(&b, scorecard);
+	put_rules(&b, get(scorecard, "deliverables"), 1);
+	put_rules(&b, get(scorecard, "forbidden"), 0);
+	put_problems(&b, get(scorecard, "problems"));
+	put_foot(&b);
+	return buf_finish(&b);
+}
+
+/* The flags the leaderboard knows: the badge's label and what it means. */
+static const struct flag_info {
+	const char *flag, *label, *title, *class;
+} known_flags[] = {
+	{ "duplicate", "duplicate", "The same zip bytes as another submission.",
+	  "b-bad" },
+	{ "copied_results", "copied results",
+	  "A results file byte-identical to another submission's.", "b-bad" },
+	{ "forbidden_file", "forbidden file",
+	  "A file the challenge forbids (such as the original data) is present.",
+	  "b-bad" },
+	{ "missing_deliverable", "missing deliverable",
+	  "A required deliverable (such as the code or the write-up) is missing.",
+	  "b-fail" },
+	{ "not_graded", "not graded",
+	  "The grader could not grade this submission.", "b-none" },
+};
+
+static const struct flag_info *
+flag_info(const char *flag)
+{
+	for (size_t i = 0; i < COUNT(known_flags); i++)
+		if (strcmp(known_flags[i].flag, flag) == 0)
+			return &known_flags[i];
+	return NULL;
+}
+
+static void
+put_flags(struct buf *b, const cJSON *flags, unsigned *seen)
+{
+	const cJSON *f;
+
+	cJSON_ArrayForEach(f, as_array(flags)) {
+		const char *flag = str_of(f);
+		const struct flag_info *info;
+
+		if (flag == NULL)
+			continue;
+		info = flag_info(flag);
+		if (info == NULL) {
+			buf_puts(b, "<span class=\"flag b-none\" title=\"");
+			put_text(b, flag);
+			buf_puts(b, "\">");
+			put_text(b, flag);
+			buf_puts(b, "</span>");
+			continue;
+		}
+		*seen |= 1u << (info - known_flags);
+		buf_puts(b, "<span class=\"flag ");
+		buf_puts(b, info->class);
+		buf_puts(b, "\" title=\"");
+		put_text(b, info->title);
+		buf_puts(b, "\">");
+		buf_puts(b, info->label);
+		buf_puts(b, "</span>");
+	}
+}
+
+/*
+ * The model files of every row, each once, in order of first appearance.
+ * The strings belong to the leaderboard.  Returns 0 when out of memory.
+ */
+static int
+model_columns(const cJSON *rows, const char ***files, size_t *count)
+{
+	const cJSON *row, *m;
+	size_t cap = 0;
+
+	*files = NULL;
+	*count = 0;
+	cJSON_ArrayForEach(row, as_array(rows)) {
+		const cJSON *models = get(row, "models");
+
+		cJSON_ArrayForEach(m, as_array(models)) {
+			const char *file = get_str(m, "file");
+			size_t i;
+
+			if (file == NULL)
+				continue;
+			for (i = 0; i < *count; i++)
+				if (strcmp((*files)[i], file) == 0)
+					break;
+			if (i < *count)
+				continue;
+			if (*count == cap) {
+				const char **grown;
+
+				cap = cap ? cap * 2 : 8;
+				grown = realloc(*files, cap * sizeof *grown);
+				if (grown == NULL) {
+					free(*files);
+					*files = NULL;
+					return 0;
+				}
+				*files = grown;
+			}
+			(*files)[(*count)++] = file;
+		}
+	}
+	return 1;
+}
+
+/* The row's model of that file (the first, if several), or NULL. */
+static const cJSON *
+row_model(const cJSON *row, const char *file)
+{
+	const cJSON *models = get(row, "models"), *m;
+
+	cJSON_ArrayForEach(m, as_array(models)) {
+		const char *f = get_str(m, "file");
+
+		if (f != NULL && strcmp(f, file) == 0)
+			return m;
+	}
+	return NULL;
+}
+
+/* "4 submissions: 1 pass, 1 fail, 1 invalid, 1 error", then ", N other"
+ * when some status is none of these. */
+static void
+put_summary(struct buf *b, const cJSON *rows)
+{
+	size_t counts[STATUS_OTHER + 1] = { 0 }, total = 0;
+	const cJSON *row;
+
+	cJSON_ArrayForEach(row, as_array(rows)) {
+		if (!cJSON_IsObject(row))
+			continue;
+		counts[status_kind(get_str(row, "status"))]++;
+		total++;
+	}
+	buf_printf(b, "<p>%zu submission%s: %zu pass, %zu fail, %zu invalid, "
+		   "%zu error", total, total == 1 ? "" : "s",
+		   counts[STATUS_PASS], counts[STATUS_FAIL],
+		   counts[STATUS_INVALID], counts[STATUS_ERROR]);
+	if (counts[STATUS_OTHER] > 0)
+		buf_printf(b, ", %zu other", counts[STATUS_OTHER]);
+	buf_puts(b, "</p>\n");
+}
+
+static void
+put_row(struct buf *b, const cJSON *row, const char **files, size_t n_files,
+	unsigned *seen)
+{
+	const char *name = get_str(row, "name");
+	const char *shown = get_str(row, "submission");
+
+	if (shown == NULL)
+		shown = name;
+	buf_puts(b, "<tr><td class=\"num\">");
+	put_count(b, get(row, "rank"), 0);
+	buf_puts(b, "</td><td>");
+	if (name != NULL && name[0] != '\0') {
+		buf_puts(b, "<a href=\"");
+		put_url(b, name);
+		buf_puts(b, ".html\">");
+		put_text(b, shown);
+		buf_puts(b, "</a>");
+	} else {
+		put_text_or_dash(b, shown);
+	}
+	buf_puts(b, "</td><td>");
+	put_badge(b, get_str(row, "status"));
+	buf_puts(b, "</td><td class=\"num\">");
+	put_auc(b, get(row, "best_auc"));
+	buf_puts(b, "</td>");
+	for (size_t i = 0; i < n_files; i++) {
+		buf_puts(b, "<td class=\"num\">");
+		put_auc(b, get(row_model(row, files[i]), "auc"));
+		buf_puts(b, "</td>");
+	}
+	buf_puts(b, "<td>");
+	put_flags(b, get(row, "flags"), seen);
+	buf_puts(b, "</td></tr>\n");
+}
+
+/* What each flag on the page means, for readers who cannot hover. */
+static void
+put_flag_key(struct buf *b, unsigned seen)
+{
+	if (seen == 0)
+		return;
+	buf_puts(b, "<dl class=\"flags\">\n");
+	for (size_t i = 0; i < COUNT(known_flags); i++) {
+		if (!(seen & 1u << i))
+			continue;
+		buf_puts(b, "<dt><span class=\"flag ");
+		buf_puts(b, known_flags[i].class);
+		buf_puts(b, "\">");
+		buf_puts(b, known_flags[i].label);
+		buf_puts(b, "</span></dt><dd>");
+		put_text(b, known_flags[i].title);
+		buf_puts(b, "</dd>\n");
+	}
+	buf_puts(b, "</dl>\n");
+}
+
+char *
+pages_index(const cJSON *leaderboard)
+{
+	struct buf b = { 0 };
+	const char *challenge = get_str(leaderboard, "challenge");
+	const cJSON *rows = get(leaderboard, "rows"), *row;
+	const char **files;
+	size_t n_files;
+	unsigned seen = 0;
+
+	if (!model_columns(rows, &files, &n_files))
+		return NULL;
+	put_head_start(&b);
+	put_text(&b, challenge != NULL ? challenge : "Challenge");
+	buf_puts(&b, " — leaderboard");
+	put_head_end(&b);
+	buf_puts(&b, "<header>\n<h1>");
+	put_text(&b, challenge != NULL ? challenge : "Challenge");
+	buf_puts(&b, " — leaderboard</h1>\n</header>\n<section>\n");
+	put_summary(&b, rows);
+	buf_puts(&b, "<div class=\"scroll\"><table>\n<thead><tr>"
+		 "<th class=\"num\">Rank</th><th>Submission</th><th>Status</th>"
+		 "<th class=\"num\">Best AUC</th>");
+	for (size_t i = 0; i < n_files; i++) {
+		buf_puts(&b, "<th class=\"num\">");
+		put_text(&b, files[i]);
+		buf_puts(&b, "</th>");
+	}
+	buf_puts(&b, "<th>Flags</th></tr></thead>\n<tbody>\n");
+	cJSON_ArrayForEach(row, as_array(rows))
+		if (cJSON_IsObject(row))
+			put_row(&b, row, files, n_files, &seen);
+	buf_puts(&b, "</tbody>\n</table></div>\n");
+	put_flag_key(&b, seen);
+	buf_puts(&b, "</section>\n");
+	put_foot(&b);
+	free(files);
+	return buf_finish(&b);
+}
