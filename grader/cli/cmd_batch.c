@@ -131,11 +131,12 @@ up_to_date(const cJSON *card, const struct item *it, const struct expect *e)
 }
 
 /*
- * The child: grades one submission and writes its scorecard.  Exits 0, 1
- * or 2 by status as grade does, 66 when the submission cannot be opened,
- * 70 or 74 on its own failures.
+ * The child's work: grades one submission and writes its scorecard.
+ * Returns 0, 1 or 2 by status as grade does, 66 when the submission cannot
+ * be opened, 70 or 74 on its own failures.  The child then leaves through
+ * cmd_batch()'s own clean-up, so that it frees what it holds.
  */
-static void
+static int
 grade_child(const struct item *it, const struct challenge *c,
 	    const struct holdout *h, const char *outdir)
 {
@@ -150,21 +151,36 @@ grade_child(const struct item *it, const struct challenge *c,
 	opt.holdout = challenge_is_scored(c) ? h : NULL;
 	st = grade_run(&opt, &r);
 	if (st == GR_NOMEM)
-		_exit(EXIT_SOFTWARE);
+		return EXIT_SOFTWARE;
 	if (st == GR_IO) {
 		cli_print_problems(stderr, r->problems);
-		fflush(stderr);
-		_exit(EXIT_NOINPUT);
+		grade_report_free(r);
+		return EXIT_NOINPUT;
 	}
 	card = scorecard_build(r, 1);
-	if (card == NULL)
-		_exit(EXIT_SOFTWARE);
+	if (card == NULL) {
+		grade_report_free(r);
+		return EXIT_SOFTWARE;
+	}
 	code = outdir_write_card(outdir, it->name, card);
-	fflush(stderr);
 	if (code == EXIT_PASS)
 		code = r->status == GRADE_PASS ? EXIT_PASS :
 		    r->status == GRADE_FAIL ? EXIT_FAIL : EXIT_INVALID;
-	_exit(code);
+	cJSON_Delete(card);
+	grade_report_free(r);
+	return code;
+}
+
+/* Of two exit codes, the one to report: 70, then 74, then 66. */
+static int
+worse(int a, int b)
+{
+	static const int order[] = { EXIT_SOFTWARE, EXIT_IOERR, EXIT_NOINPUT };
+
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (a == order[i] || b == order[i])
+			return order[i];
+	return a;
 }
 
 static const char *
@@ -186,11 +202,14 @@ outcome(int code)
 	}
 }
 
-/* Runs the children, at most jobs at once; fills each item's code. */
+/*
+ * Runs the children, at most jobs at once; fills each item's code.  In a
+ * child, returns with *child set to 1 and the child's exit code.
+ */
 static int
 grade_all(struct item *items, size_t n, unsigned long jobs,
 	  const struct challenge *c, const struct holdout *h,
-	  const char *outdir, size_t todo)
+	  const char *outdir, size_t todo, int *child)
 {
 	size_t next = 0, running = 0, done = 0;
 	pid_t *pids = calloc(n, sizeof *pids);
@@ -217,8 +236,11 @@ grade_all(struct item *items, size_t n, unsigned long jobs,
 				}
 				break;
 			}
-			if (pid == 0)
-				grade_child(it, c, h, outdir);
+			if (pid == 0) {
+				free(pids);
+				*child = 1;
+				return grade_child(it, c, h, outdir);
+			}
 			pids[next++] = pid;
 			running++;
 		}
@@ -323,7 +345,8 @@ cmd_batch(int argc, char **argv)
 	struct holdout h = { 0 };
 	struct expect e = { 0 };
 	size_t counts[4] = { 0, 0, 0, 0 };
-	int ch, force = 0, code = EXIT_PASS, err;
+	int ch, force = 0, code = EXIT_PASS, err, child = 0;
+	int published;
 	char *end;
 	long cpus;
 
@@ -477,7 +500,12 @@ cmd_batch(int argc, char **argv)
 	}
 	remove_leftovers(outdir, items, n);
 	todo = selected - kept;
-	code = grade_all(items, n, jobs, c, &h, outdir, todo);
+	code = grade_all(items, n, jobs, c, &h, outdir, todo, &child);
+	if (child) {
+		/* Nothing of the parent's to print: straight to clean-up. */
+		fflush(stderr);
+		goto out;
+	}
 	if (code != EXIT_PASS)
 		goto out;
 
@@ -507,15 +535,12 @@ cmd_batch(int argc, char **argv)
 		if (it->card == NULL) {
 			ls = leaderboard_add_error(lb, it->name, it->base);
 			counts[3]++;
-			/* The worst of the children's own failures. */
-			if (it->code == EXIT_SOFTWARE || it->code < 0 ||
-			    it->graded)
-				code = EXIT_SOFTWARE;
-			else if (it->code == EXIT_IOERR &&
-			    code != EXIT_SOFTWARE)
-				code = EXIT_IOERR;
-			else if (it->code == EXIT_NOINPUT && code == EXIT_PASS)
-				code = EXIT_NOINPUT;
+			/* Unreadable (66) or unwritable (74); anything else
+			 * is the grader's own failure (70). */
+			code = worse(code, it->graded ? EXIT_SOFTWARE :
+			    it->code == EXIT_NOINPUT ? EXIT_NOINPUT :
+			    it->code == EXIT_IOERR ? EXIT_IOERR :
+			    EXIT_SOFTWARE);
 		} else {
 			const char *s = outdir_string(it->card, "status");
 
@@ -531,10 +556,8 @@ cmd_batch(int argc, char **argv)
 		}
 	}
 	{
-		int pcode = outdir_publish(outdir, c->id, lb, cards, cards_n);
-
-		if (pcode != EXIT_PASS)
-			code = pcode;
+		published = outdir_publish(outdir, c->id, lb, cards, cards_n);
+		code = worse(code, published);
 	}
 	printf("%zu submission%s", selected, selected == 1 ? "" : "s");
 	if (shard_n > 1)
@@ -543,8 +566,11 @@ cmd_batch(int argc, char **argv)
 	       counts[0], counts[1], counts[2], counts[3]);
 	if (kept > 0)
 		printf("; %zu kept from an earlier run", kept);
-	printf("\nLeaderboard: %s/leaderboard.csv, %s/index.html\n", outdir,
-	       outdir);
+	if (published == EXIT_PASS)
+		printf("\nLeaderboard: %s/leaderboard.csv, %s/index.html\n",
+		       outdir, outdir);
+	else
+		printf("\nThe leaderboard could not be written (see above).\n");
 	code = cli_finish(code);
 out:
 	for (size_t i = 0; items != NULL && i < n; i++) {

@@ -52,4 +52,13 @@ expect_exit 0 batch fixtures/hostile/dotdot-name.zip fixtures/hostile/overlap-fu
 expect_grep "3 submissions: 1 pass, 0 fail, 2 invalid, 0 not graded" $TEST_TMP/out
 expect_json $TEST_TMP/h/dotdot-name.json .status invalid
 ls $TEST_TMP/h | grep -q '\.\.' && fail "a hostile name escaped"
+# No file can be written (a file size limit of 0; SIGXFSZ ignored, so
+# writes fail with EFBIG): each scorecard and the leaderboard fail, 74,
+# and no partial file is left.
+sh -c "trap '' XFSZ; ulimit -f 0; ${GRADER_WRAPPER:-} \"$GRADER\" batch $SUBS/pass.zip --challenge $CHALLENGE -o $TEST_TMP/full 2>&1; echo rc=\$?" | cat > $TEST_TMP/full.txt
+expect_grep "rc=74" $TEST_TMP/full.txt
+expect_grep "grader: cannot write $TEST_TMP/full/pass.json: File too large" $TEST_TMP/full.txt
+expect_grep "[1/1] pass.zip: not graded: its scorecard cannot be written" $TEST_TMP/full.txt
+expect_grep "The leaderboard could not be written (see above)." $TEST_TMP/full.txt
+[ -z "$(ls $TEST_TMP/full)" ] || fail "files left in a folder that could not be written"
 exit 0

@@ -32,4 +32,11 @@ expect_exit 0 merge $TEST_TMP/a $TEST_TMP/d -o $TEST_TMP/m
 expect_grep "4 submissions from 2 folders: 1 pass, 2 fail, 0 invalid, 1 not graded" $TEST_TMP/out
 expect_json $TEST_TMP/m/leaderboard.json '.rows[3].submission' fifo.zip
 expect_json $TEST_TMP/m/leaderboard.json '.rows[3].status' error
+# The output folder cannot be written: 74.
+sh -c "trap '' XFSZ; ulimit -f 0; ${GRADER_WRAPPER:-} \"$GRADER\" merge $TEST_TMP/a -o $TEST_TMP/full 2>&1; echo rc=\$?" | cat > $TEST_TMP/full.txt
+expect_grep "rc=74" $TEST_TMP/full.txt
+expect_grep "grader merge: cannot write $TEST_TMP/full/header-row.json: File too large" $TEST_TMP/full.txt
+echo file > $TEST_TMP/file
+expect_exit 74 merge $TEST_TMP/a -o $TEST_TMP/file
+expect_grep "cannot make $TEST_TMP/file" $TEST_TMP/err
 exit 0
