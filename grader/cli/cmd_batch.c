@@ -346,7 +346,7 @@ cmd_batch(int argc, char **argv)
 	struct expect e = { 0 };
 	size_t counts[4] = { 0, 0, 0, 0 };
 	int ch, force = 0, code = EXIT_PASS, err, child = 0;
-	int published;
+	int published = EXIT_PASS;
 	char *end;
 	long cpus;
 
