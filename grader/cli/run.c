@@ -103,6 +103,8 @@ cli_write_atomic(const char *path, const void *data, size_t len)
 
 		if (w < 0 && errno != EINTR)
 			err = errno;
+		else if (w == 0)
+			err = EIO;	/* no progress: never loop */
 		else if (w > 0)
 			done += (size_t)w;
 	}
