@@ -335,7 +335,27 @@ score(struct grade_report *r, const struct holdout *h,
 				     g->auc.auc,
 				     auc_ratio(den - g->auc.u2, den));
 		}
+		/* The scorecard then holds nulls; this says why. */
+		if (!g->auc.se_valid && (g->auc.positives < 2 ||
+		    g->auc.negatives < 2))
+			problems_add(r->problems, PROBLEM_WARNING,
+				     "auc.no_standard_error", g->file, 0,
+				     "A standard error needs at least 2 rows of each class in the holdout.",
+				     "no standard error or confidence interval: the holdout has fewer than 2 %s",
+				     g->auc.positives < 2 ? "positives" : "negatives");
+		else if (!g->auc.se_valid)
+			problems_add(r->problems, PROBLEM_WARNING,
+				     "auc.no_standard_error", g->file, 0,
+				     "Nothing to fix: the AUC itself is exact.",
+				     "no standard error or confidence interval: every positive is placed alike against the negatives, and every negative against the positives (AUC %.4f), so the DeLong variance is 0",
+				     g->auc.auc);
 	}
+	if (r->has_comparison && !r->comparison.valid)
+		problems_add(r->problems, PROBLEM_WARNING, "auc.no_paired_test",
+			     NULL, 0,
+			     "Nothing to fix: with no variance there is no test to make; the AUC difference is exact.",
+			     "no paired test: the difference between %s and %s has no DeLong variance (the two files place the rows alike)",
+			     r->models[0].file, r->models[1].file);
 	return r->problems->nomem ? GR_NOMEM : GR_OK;
 }
 
