@@ -54,6 +54,10 @@ void cli_print_problems(FILE *f, const struct problem_list *problems);
  * exit code. */
 int cli_exit_for_load(enum gr_status st);
 
+/* Prints a file name as text that cannot move a terminal: control
+ * characters (C0, DEL, C1) as \xNN, everything else as it is. */
+void cli_put_name(FILE *f, const char *s);
+
 /* Flushes stdout and reports a failed write; returns code, or EXIT_IOERR
  * when the output could not be written. */
 int cli_finish(int code);

@@ -266,14 +266,17 @@ grade_all(struct item *items, size_t n, unsigned long jobs,
 				it->code = WEXITSTATUS(status);
 			} else {
 				it->code = EXIT_SOFTWARE;
-				fprintf(stderr, "grader batch: %s: the grader "
-				    "stopped on signal %d\n", it->base,
-				    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+				fputs("grader batch: ", stderr);
+				cli_put_name(stderr, it->base);
+				fprintf(stderr, ": the grader stopped on signal "
+				    "%d\n", WIFSIGNALED(status) ?
+				    WTERMSIG(status) : 0);
 			}
 			it->graded = it->code == EXIT_PASS ||
 			    it->code == EXIT_FAIL || it->code == EXIT_INVALID;
-			fprintf(stderr, "[%zu/%zu] %s: %s\n", done, todo,
-			    it->base, outcome(it->code));
+			fprintf(stderr, "[%zu/%zu] ", done, todo);
+			cli_put_name(stderr, it->base);
+			fprintf(stderr, ": %s\n", outcome(it->code));
 			break;
 		}
 	}

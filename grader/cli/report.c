@@ -140,7 +140,9 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 	size_t warnings = problems_count(r->problems, PROBLEM_WARNING);
 	int other_header = 0;
 
-	fprintf(f, "%s%s%s: %s %s\n", st->bold, r->submission_name, st->reset,
+	fputs(st->bold, f);
+	cli_put_name(f, r->submission_name);
+	fprintf(f, "%s: %s %s\n", st->reset,
 		with_scores ? "graded against" : "checked against",
 		c->dir != NULL ? c->id : "the default rules");
 
@@ -277,8 +279,8 @@ report_github(FILE *f, const struct grade_report *r, int with_scores)
 		}
 		fputc('\n', f);
 	}
-	fprintf(f, "%s: %s", r->submission_name,
-		grade_status_name(r->status));
+	cli_put_name(f, r->submission_name);
+	fprintf(f, ": %s", grade_status_name(r->status));
 	if (with_scores && r->best >= 0)
 		fprintf(f, ", best AUC %.6f (%s)", r->models[r->best].auc.auc,
 			r->models[r->best].file);
