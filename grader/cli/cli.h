@@ -54,8 +54,8 @@ void cli_print_problems(FILE *f, const struct problem_list *problems);
  * exit code. */
 int cli_exit_for_load(enum gr_status st);
 
-/* Prints a file name as text that cannot move a terminal: control
- * characters (C0, DEL, C1) as \xNN, everything else as it is. */
+/* Prints a file name as text that cannot move a terminal, as
+ * submission_shown_name() writes it (control characters as \xNN). */
 void cli_put_name(FILE *f, const char *s);
 
 /* Flushes stdout and reports a failed write; returns code, or EXIT_IOERR
@@ -155,6 +155,12 @@ const char *outdir_string(const cJSON *obj, const char *key);
 
 /* Makes dir and any missing parent; returns 0 or an errno value. */
 int outdir_make(const char *dir);
+
+/* Writes dir/name+ext atomically from text[0..len), with a line end added
+ * when newline is set; returns an exit code (EXIT_PASS, EXIT_IOERR after a
+ * message, EXIT_SOFTWARE when out of memory). */
+int outdir_put(const char *dir, const char *name, const char *ext,
+	       const char *text, size_t len, int newline);
 
 /* Writes dir/name.json, the scorecard as grade -o would; returns an exit
  * code (EXIT_PASS, EXIT_IOERR with a message, EXIT_SOFTWARE). */

@@ -190,26 +190,17 @@ copy_card(const char *outdir, const struct found *f)
 	char *path = outdir_path(outdir, f->name, ".json");
 	unsigned char *old;
 	size_t len;
-	int err;
+	int same = 0;
 
 	if (path == NULL)
 		return EXIT_SOFTWARE;
 	if (readfile(path, OUTDIR_MAX_JSON, &old, &len) == 0) {
-		int same = len == f->len && memcmp(old, f->text, len) == 0;
-
+		same = len == f->len && memcmp(old, f->text, len) == 0;
 		free(old);
-		if (same) {
-			free(path);
-			return EXIT_PASS;
-		}
 	}
-	err = cli_write_atomic(path, f->text, f->len);
-	if (err != 0)
-		fprintf(stderr, "grader merge: cannot write %s: %s\n", path,
-			strerror(err));
 	free(path);
-	return err == 0 ? EXIT_PASS : err == ENOMEM ? EXIT_SOFTWARE :
-	    EXIT_IOERR;
+	return same ? EXIT_PASS : outdir_put(outdir, f->name, ".json",
+	    (const char *)f->text, f->len, 0);
 }
 
 int
@@ -258,13 +249,6 @@ cmd_merge(int argc, char **argv)
 		code = EXIT_NOINPUT;
 		goto out;
 	}
-	err = outdir_make(outdir);
-	if (err != 0) {
-		fprintf(stderr, "grader merge: cannot make %s: %s\n", outdir,
-			strerror(err));
-		code = err == ENOMEM ? EXIT_SOFTWARE : EXIT_IOERR;
-		goto out;
-	}
 	qsort(mg.cards, mg.n, sizeof mg.cards[0], compare_names);
 	lb = leaderboard_new();
 	cards = calloc(mg.n + 1, sizeof *cards);
@@ -292,8 +276,19 @@ cmd_merge(int argc, char **argv)
 		cards[i].card = f->card;
 		counts[strcmp(s, "pass") == 0 ? 0 :
 		    strcmp(s, "fail") == 0 ? 1 : 2]++;
-		code = copy_card(outdir, f);
 	}
+	if (code != EXIT_PASS)
+		goto out;
+	/* Every input is sound: only now is anything written. */
+	err = outdir_make(outdir);
+	if (err != 0) {
+		fprintf(stderr, "grader merge: cannot make %s: %s\n", outdir,
+			strerror(err));
+		code = err == ENOMEM ? EXIT_SOFTWARE : EXIT_IOERR;
+		goto out;
+	}
+	for (size_t i = 0; i < mg.n && code == EXIT_PASS; i++)
+		code = copy_card(outdir, &mg.cards[i]);
 	/* Ungraded submissions stay on the leaderboard until graded. */
 	for (size_t b = 0; b < mg.n_boards && code == EXIT_PASS; b++) {
 		size_t before = leaderboard_rows(lb);

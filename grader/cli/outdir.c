@@ -81,10 +81,8 @@ outdir_make(const char *dir)
 	return err;
 }
 
-/* Writes one file of the folder; prints why not and returns EXIT_IOERR.
- * With newline, a line end is added to text. */
-static int
-put_file(const char *dir, const char *name, const char *ext,
+int
+outdir_put(const char *dir, const char *name, const char *ext,
 	 const char *text, size_t len, int newline)
 {
 	char *path = outdir_path(dir, name, ext);
@@ -121,7 +119,7 @@ outdir_write_card(const char *dir, const char *name, const cJSON *card)
 	if (text == NULL)
 		return EXIT_SOFTWARE;
 	/* The same bytes as grade -o: a final line end. */
-	code = put_file(dir, name, ".json", text, strlen(text), 1);
+	code = outdir_put(dir, name, ".json", text, strlen(text), 1);
 	cJSON_free(text);
 	return code;
 }
@@ -138,7 +136,7 @@ outdir_publish(const char *dir, const char *challenge, struct leaderboard *lb,
 		text = pages_submission(cards[i].card);
 		if (text == NULL)
 			return EXIT_SOFTWARE;
-		code = put_file(dir, cards[i].name, ".html", text, strlen(text),
+		code = outdir_put(dir, cards[i].name, ".html", text, strlen(text),
 		    0);
 		free(text);
 	}
@@ -152,12 +150,12 @@ outdir_publish(const char *dir, const char *challenge, struct leaderboard *lb,
 		cJSON_Delete(json);
 		return EXIT_SOFTWARE;
 	}
-	code = put_file(dir, "leaderboard", ".json", text, strlen(text), 1);
+	code = outdir_put(dir, "leaderboard", ".json", text, strlen(text), 1);
 	cJSON_free(text);
 	if (code == EXIT_PASS) {
 		text = pages_index(json);
 		code = text == NULL ? EXIT_SOFTWARE :
-		    put_file(dir, "index", ".html", text, strlen(text), 0);
+		    outdir_put(dir, "index", ".html", text, strlen(text), 0);
 		free(text);
 	}
 	cJSON_Delete(json);
@@ -166,7 +164,7 @@ outdir_publish(const char *dir, const char *challenge, struct leaderboard *lb,
 	text = leaderboard_csv(lb);
 	if (text == NULL)
 		return EXIT_SOFTWARE;
-	code = put_file(dir, "leaderboard", ".csv", text, strlen(text), 0);
+	code = outdir_put(dir, "leaderboard", ".csv", text, strlen(text), 0);
 	free(text);
 	return code;
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "submission.h"
 
 int
 cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -96,16 +97,8 @@ cli_style_init(struct cli_style *st, FILE *f)
 void
 cli_put_name(FILE *f, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		/* C0 controls, DEL, and C1 controls (U+0080 to U+009F, which
-		 * UTF-8 writes as 0xC2 0x80..0x9F) move terminals. */
-		if (*p < 0x20 || *p == 0x7f) {
-			fprintf(f, "\\x%02x", *p);
-		} else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) {
-			fprintf(f, "\\xc2\\x%02x", p[1]);
-			p++;
-		} else {
-			fputc(*p, f);
-		}
-	}
+	char *shown = submission_shown_name(s);
+
+	fputs(shown != NULL ? shown : "(a name: out of memory)", f);
+	free(shown);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "scorecard.h"
+#include "textbuf.h"
 
 /* Statuses in rank order. */
 enum row_status { ROW_PASS, ROW_FAIL, ROW_INVALID, ROW_ERROR };
@@ -392,74 +393,38 @@ leaderboard_json(struct leaderboard *lb, const char *challenge)
 	return root;
 }
 
-/* A growable string. */
-struct text {
-	char *s;
-	size_t len, cap;
-	int nomem;
-};
-
-static void
-text_add(struct text *t, const char *s, size_t n)
-{
-	if (t->nomem)
-		return;
-	if (t->len + n + 1 > t->cap) {
-		size_t cap = t->cap ? t->cap : 1024;
-		char *p;
-
-		while (cap < t->len + n + 1)
-			cap *= 2;
-		if ((p = realloc(t->s, cap)) == NULL) {
-			t->nomem = 1;
-			return;
-		}
-		t->s = p;
-		t->cap = cap;
-	}
-	memcpy(t->s + t->len, s, n);
-	t->len += n;
-	t->s[t->len] = '\0';
-}
-
-static void
-text_str(struct text *t, const char *s)
-{
-	text_add(t, s, strlen(s));
-}
-
 /* One CSV field, quoted when it holds a comma, a quote or a line end. */
 static void
-csv_field(struct text *t, const char *s)
+csv_field(struct textbuf *t, const char *s)
 {
 	if (strpbrk(s, ",\"\r\n") == NULL) {
-		text_str(t, s);
+		textbuf_puts(t, s);
 		return;
 	}
-	text_add(t, "\"", 1);
+	textbuf_add(t, "\"", 1);
 	for (const char *p = s; *p != '\0'; p++) {
 		if (*p == '"')
-			text_add(t, "\"", 1);
-		text_add(t, p, 1);
+			textbuf_add(t, "\"", 1);
+		textbuf_add(t, p, 1);
 	}
-	text_add(t, "\"", 1);
+	textbuf_add(t, "\"", 1);
 }
 
 static void
-csv_number(struct text *t, int has, double d)
+csv_number(struct textbuf *t, int has, double d)
 {
 	char buf[32];
 
 	if (!has)
 		return;
 	scorecard_format_number(d, buf);
-	text_str(t, buf);
+	textbuf_puts(t, buf);
 }
 
 char *
 leaderboard_csv(struct leaderboard *lb)
 {
-	struct text t = { 0 };
+	struct textbuf t = { 0 };
 	size_t k = 2;
 	char buf[32];
 
@@ -467,21 +432,21 @@ leaderboard_csv(struct leaderboard *lb)
 	for (size_t i = 0; i < lb->n; i++)
 		if (lb->rows[i].n_models > k)
 			k = lb->rows[i].n_models;
-	text_str(&t, "rank,submission,status,best_auc");
+	textbuf_puts(&t, "rank,submission,status,best_auc");
 	for (size_t m = 0; m < k; m++) {
 		snprintf(buf, sizeof buf, ",auc_%zu", m + 1);
-		text_str(&t, buf);
+		textbuf_puts(&t, buf);
 	}
-	text_str(&t, ",flags,sha256\r\n");
+	textbuf_puts(&t, ",flags,sha256\r\n");
 	for (size_t i = 0; i < lb->n; i++) {
 		const struct lb_row *r = &lb->rows[i];
 		const char *sep = "";
 
 		if (r->rank > 0) {
 			snprintf(buf, sizeof buf, "%ld", r->rank);
-			text_str(&t, buf);
+			textbuf_puts(&t, buf);
 		}
-		text_str(&t, ",");
+		textbuf_puts(&t, ",");
 		/* A name a spreadsheet would run as a formula is quoted
 		 * out: '=cmd|...' stays text. */
 		if (strchr("=+-@\t\r", r->submission[0]) != NULL &&
@@ -489,8 +454,8 @@ leaderboard_csv(struct leaderboard *lb)
 			char *safe = malloc(strlen(r->submission) + 2);
 
 			if (safe == NULL) {
-				t.nomem = 1;
-				break;
+				free(textbuf_finish(&t));
+				return NULL;
 			}
 			safe[0] = '\'';
 			strcpy(safe + 1, r->submission);
@@ -499,31 +464,27 @@ leaderboard_csv(struct leaderboard *lb)
 		} else {
 			csv_field(&t, r->submission);
 		}
-		text_str(&t, ",");
-		text_str(&t, status_names[r->status]);
-		text_str(&t, ",");
+		textbuf_puts(&t, ",");
+		textbuf_puts(&t, status_names[r->status]);
+		textbuf_puts(&t, ",");
 		csv_number(&t, r->has_best, r->best);
 		for (size_t m = 0; m < k; m++) {
-			text_str(&t, ",");
+			textbuf_puts(&t, ",");
 			if (m < r->n_models)
 				csv_number(&t, r->models[m].has_auc,
 				    r->models[m].auc);
 		}
-		text_str(&t, ",");
+		textbuf_puts(&t, ",");
 		for (size_t f = 0; f < N_FLAGS; f++) {
 			if (r->flags & (1u << f)) {
-				text_str(&t, sep);
-				text_str(&t, flag_names[f]);
+				textbuf_puts(&t, sep);
+				textbuf_puts(&t, flag_names[f]);
 				sep = ";";
 			}
 		}
-		text_str(&t, ",");
-		text_str(&t, r->sha256);
-		text_str(&t, "\r\n");
+		textbuf_puts(&t, ",");
+		textbuf_puts(&t, r->sha256);
+		textbuf_puts(&t, "\r\n");
 	}
-	if (t.nomem || t.s == NULL) {
-		free(t.s);
-		return NULL;
-	}
-	return t.s;
+	return textbuf_finish(&t);
 }

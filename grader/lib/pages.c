@@ -16,6 +16,7 @@
  */
 #include "pages.h"
 #include "number.h"
+#include "textbuf.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -27,116 +28,12 @@
 #define DASH "—"
 
 /*
- * A growable NUL-terminated string.  When an allocation fails the data is
- * freed at once and `failed` is set; every later append is a no-op, so that
- * a page is written to its end without a check after each call and
- * buf_finish() returns NULL.
- */
-struct buf {
-	char *data;
-	size_t len, cap;
-	int failed;
-};
-
-static void
-buf_fail(struct buf *b)
-{
-	free(b->data);
-	b->data = NULL;
-	b->len = b->cap = 0;
-	b->failed = 1;
-}
-
-/* Makes room for n more bytes and the terminating NUL. */
-static int
-buf_reserve(struct buf *b, size_t n)
-{
-	size_t need, cap;
-	char *data;
-
-	if (b->failed)
-		return 0;
-	if (n > SIZE_MAX - 1 - b->len) {
-		buf_fail(b);
-		return 0;
-	}
-	need = b->len + n + 1;
-	if (need <= b->cap)
-		return 1;
-	cap = b->cap ? b->cap : 8192;
-	while (cap < need)
-		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	data = realloc(b->data, cap);
-	if (data == NULL) {
-		buf_fail(b);
-		return 0;
-	}
-	b->data = data;
-	b->cap = cap;
-	return 1;
-}
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (!buf_reserve(b, n))
-		return;
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-static void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void buf_printf(struct buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-/* Only for numbers and literals: never pass input strings through here. */
-static void
-buf_printf(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (b->failed)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		buf_fail(b);
-		return;
-	}
-	if (!buf_reserve(b, (size_t)n))
-		return;
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
-}
-
-/* Returns the string, or NULL when an allocation failed (nothing is left
- * to free then). */
-static char *
-buf_finish(struct buf *b)
-{
-	if (b->failed || !buf_reserve(b, 0))
-		return NULL;
-	b->data[b->len] = '\0';
-	return b->data;
-}
-
-/*
  * Escapes & < > " ' for text and attribute values alike.  C0 controls other
  * than tab, line feed and carriage return, and DEL, are not allowed in HTML
  * text: they become U+FFFD.
  */
 static void
-put_text(struct buf *b, const char *s)
+put_text(struct textbuf *b, const char *s)
 {
 	const char *run = s;
 
@@ -158,19 +55,19 @@ put_text(struct buf *b, const char *s)
 			}
 			continue;
 		}
-		buf_add(b, run, (size_t)(s - run));
-		buf_puts(b, rep);
+		textbuf_add(b, run, (size_t)(s - run));
+		textbuf_puts(b, rep);
 		run = s + 1;
 	}
-	buf_add(b, run, (size_t)(s - run));
+	textbuf_add(b, run, (size_t)(s - run));
 }
 
 /* Escapes s, or writes the dash when s is NULL. */
 static void
-put_text_or_dash(struct buf *b, const char *s)
+put_text_or_dash(struct textbuf *b, const char *s)
 {
 	if (s == NULL)
-		buf_puts(b, DASH);
+		textbuf_puts(b, DASH);
 	else
 		put_text(b, s);
 }
@@ -182,7 +79,7 @@ put_text_or_dash(struct buf *b, const char *s)
  * neither leave the folder nor become a scheme such as javascript:.
  */
 static void
-put_url(struct buf *b, const char *s)
+put_url(struct textbuf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 
@@ -193,13 +90,13 @@ put_url(struct buf *b, const char *s)
 		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
 		    c == '_' || c == '~') {
-			buf_add(b, (const char *)&c, 1);
+			textbuf_add(b, (const char *)&c, 1);
 			continue;
 		}
 		esc[0] = '%';
 		esc[1] = hex[c >> 4];
 		esc[2] = hex[c & 15];
-		buf_add(b, esc, 3);
+		textbuf_add(b, esc, 3);
 	}
 }
 
@@ -323,32 +220,32 @@ unsigned_zero(const char *s)
  * "7.89 × 10<sup>−16</sup>".
  */
 static void
-put_c_number(struct buf *b, const char *s)
+put_c_number(struct textbuf *b, const char *s)
 {
 	const char *e = strchr(s, 'e');
 	const char *d;
 	int negative = 0;
 
 	if (e == NULL) {
-		buf_puts(b, unsigned_zero(s));
+		textbuf_puts(b, unsigned_zero(s));
 		return;
 	}
-	buf_add(b, s, (size_t)(e - s));
-	buf_puts(b, " × 10<sup>");
+	textbuf_add(b, s, (size_t)(e - s));
+	textbuf_puts(b, " × 10<sup>");
 	d = e + 1;
 	if (*d == '-' || *d == '+')
 		negative = *d++ == '-';
 	while (*d == '0' && d[1] != '\0')
 		d++;
 	if (negative)
-		buf_puts(b, "−");
-	buf_puts(b, d);
-	buf_puts(b, "</sup>");
+		textbuf_puts(b, "−");
+	textbuf_puts(b, d);
+	textbuf_puts(b, "</sup>");
 }
 
 /* Significant digits; scientific when %g chooses it. */
 static void
-put_sig(struct buf *b, double x, int digits)
+put_sig(struct textbuf *b, double x, int digits)
 {
 	char s[64];
 
@@ -359,7 +256,7 @@ put_sig(struct buf *b, double x, int digits)
 
 /* Significant digits, always scientific. */
 static void
-put_sci(struct buf *b, double x, int digits)
+put_sci(struct textbuf *b, double x, int digits)
 {
 	char s[64];
 
@@ -374,7 +271,7 @@ put_sci(struct buf *b, double x, int digits)
  * that the string stays short.
  */
 static void
-put_fixed(struct buf *b, double x, int decimals)
+put_fixed(struct textbuf *b, double x, int decimals)
 {
 	char s[64];
 
@@ -384,19 +281,19 @@ put_fixed(struct buf *b, double x, int decimals)
 	}
 	snprintf(s, sizeof s, "%.*f", decimals, x);
 	c_number(s);
-	buf_puts(b, unsigned_zero(s));
+	textbuf_puts(b, unsigned_zero(s));
 }
 
 /* A JSON value with 4 decimals (AUCs and CI bounds), or the dash. */
 static void
-put_auc(struct buf *b, const cJSON *v)
+put_auc(struct textbuf *b, const cJSON *v)
 {
 	double x;
 
 	if (num_of(v, &x))
 		put_fixed(b, x, 4);
 	else
-		buf_puts(b, DASH);
+		textbuf_puts(b, DASH);
 }
 
 /* The largest integer below which every integer is a double. */
@@ -415,29 +312,29 @@ whole_of(const cJSON *v, double *out)
  * dash when v is not a whole number.
  */
 static void
-put_count(struct buf *b, const cJSON *v, int group)
+put_count(struct textbuf *b, const cJSON *v, int group)
 {
 	char s[32];
 	double x;
 	size_t len, i, lead;
 
 	if (!whole_of(v, &x)) {
-		buf_puts(b, DASH);
+		textbuf_puts(b, DASH);
 		return;
 	}
 	snprintf(s, sizeof s, "%lld", (long long)x);
 	if (!group) {
-		buf_puts(b, s);
+		textbuf_puts(b, s);
 		return;
 	}
 	i = s[0] == '-';
-	buf_add(b, s, i);
+	textbuf_add(b, s, i);
 	len = strlen(s + i);
 	lead = len % 3 ? len % 3 : 3;
-	buf_add(b, s + i, lead);
+	textbuf_add(b, s + i, lead);
 	for (i += lead; s[i] != '\0'; i += 3) {
-		buf_puts(b, ",");
-		buf_add(b, s + i, 3);
+		textbuf_puts(b, ",");
+		textbuf_add(b, s + i, 3);
 	}
 }
 
@@ -499,26 +396,26 @@ static const char css[] =
 
 /* Everything up to the title's text, which the caller escapes. */
 static void
-put_head_start(struct buf *b)
+put_head_start(struct textbuf *b)
 {
-	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	textbuf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 		 "<meta charset=\"utf-8\">\n"
 		 "<meta name=\"viewport\" content=\"width=device-width, "
 		 "initial-scale=1\">\n<title>");
 }
 
 static void
-put_head_end(struct buf *b)
+put_head_end(struct textbuf *b)
 {
-	buf_puts(b, "</title>\n<style>\n");
-	buf_puts(b, css);
-	buf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
+	textbuf_puts(b, "</title>\n<style>\n");
+	textbuf_puts(b, css);
+	textbuf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
 }
 
 static void
-put_foot(struct buf *b)
+put_foot(struct textbuf *b)
 {
-	buf_puts(b, "</main>\n</body>\n</html>\n");
+	textbuf_puts(b, "</main>\n</body>\n</html>\n");
 }
 
 enum status_kind { STATUS_PASS, STATUS_FAIL, STATUS_INVALID, STATUS_ERROR,
@@ -546,7 +443,7 @@ status_kind(const char *status)
  * set, never from the input.
  */
 static void
-put_badge(struct buf *b, const char *status)
+put_badge(struct textbuf *b, const char *status)
 {
 	static const char *const classes[] = {
 		[STATUS_PASS] = "b-pass", [STATUS_FAIL] = "b-fail",
@@ -554,23 +451,23 @@ put_badge(struct buf *b, const char *status)
 		[STATUS_OTHER] = "b-none",
 	};
 
-	buf_puts(b, "<span class=\"badge ");
-	buf_puts(b, classes[status_kind(status)]);
-	buf_puts(b, "\">");
+	textbuf_puts(b, "<span class=\"badge ");
+	textbuf_puts(b, classes[status_kind(status)]);
+	textbuf_puts(b, "\">");
 	put_text_or_dash(b, status);
-	buf_puts(b, "</span>");
+	textbuf_puts(b, "</span>");
 }
 
 /* true, false, or the dash for anything else. */
 static void
-put_yes_no(struct buf *b, const cJSON *v)
+put_yes_no(struct textbuf *b, const cJSON *v)
 {
 	if (cJSON_IsTrue(v))
-		buf_puts(b, "<span class=\"yes\">✔ yes</span>");
+		textbuf_puts(b, "<span class=\"yes\">✔ yes</span>");
 	else if (cJSON_IsFalse(v))
-		buf_puts(b, "<span class=\"no\">✘ no</span>");
+		textbuf_puts(b, "<span class=\"no\">✘ no</span>");
 	else
-		buf_puts(b, DASH);
+		textbuf_puts(b, DASH);
 }
 
 /*
@@ -606,17 +503,17 @@ static const char *const line_dashes[] = {
 
 /* The stroke attributes of model i's line. */
 static void
-put_line_style(struct buf *b, size_t i)
+put_line_style(struct textbuf *b, size_t i)
 {
 	const char *dash = line_dashes[i % COUNT(line_dashes)];
 
-	buf_puts(b, " fill=\"none\" stroke=\"");
-	buf_puts(b, line_colours[i % COUNT(line_colours)]);
-	buf_puts(b, "\" stroke-width=\"2\"");
+	textbuf_puts(b, " fill=\"none\" stroke=\"");
+	textbuf_puts(b, line_colours[i % COUNT(line_colours)]);
+	textbuf_puts(b, "\" stroke-width=\"2\"");
 	if (dash[0] != '\0') {
-		buf_puts(b, " stroke-dasharray=\"");
-		buf_puts(b, dash);
-		buf_puts(b, "\"");
+		textbuf_puts(b, " stroke-dasharray=\"");
+		textbuf_puts(b, dash);
+		textbuf_puts(b, "\"");
 	}
 }
 
@@ -661,15 +558,15 @@ clamp01(double x)
 }
 
 static void
-put_xy(struct buf *b, double fpr, double tpr)
+put_xy(struct textbuf *b, double fpr, double tpr)
 {
 	put_fixed(b, MARGIN_LEFT + PLOT_SIZE * clamp01(fpr), 2);
-	buf_puts(b, ",");
+	textbuf_puts(b, ",");
 	put_fixed(b, MARGIN_TOP + PLOT_SIZE * (1 - clamp01(tpr)), 2);
 }
 
 static void
-put_polyline(struct buf *b, const cJSON *roc, size_t style)
+put_polyline(struct textbuf *b, const cJSON *roc, size_t style)
 {
 	const cJSON *point;
 	double n, p, fp, tp;
@@ -677,53 +574,53 @@ put_polyline(struct buf *b, const cJSON *roc, size_t style)
 
 	if (!roc_plottable(roc, &n, &p))
 		return;
-	buf_puts(b, "<polyline points=\"");
+	textbuf_puts(b, "<polyline points=\"");
 	cJSON_ArrayForEach(point, roc) {
 		roc_point(point, &fp, &tp);
 		if (!first)
-			buf_puts(b, " ");
+			textbuf_puts(b, " ");
 		put_xy(b, fp / n, tp / p);
 		first = 0;
 	}
-	buf_puts(b, "\"");
+	textbuf_puts(b, "\"");
 	put_line_style(b, style);
-	buf_puts(b, " stroke-linejoin=\"round\"/>\n");
+	textbuf_puts(b, " stroke-linejoin=\"round\"/>\n");
 }
 
 /* A short sample of model i's line, for the models table. */
 static void
-put_swatch(struct buf *b, size_t i)
+put_swatch(struct textbuf *b, size_t i)
 {
-	buf_puts(b, "<svg class=\"swatch\" width=\"28\" height=\"10\" "
+	textbuf_puts(b, "<svg class=\"swatch\" width=\"28\" height=\"10\" "
 		 "aria-hidden=\"true\"><line x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"");
 	put_line_style(b, i);
-	buf_puts(b, "/></svg>");
+	textbuf_puts(b, "/></svg>");
 }
 
 /* A legend entry: the line of model `style`, the file's name and its AUC;
  * or, when attrs is set, the chance line drawn with those attributes. */
 static void
-put_legend_entry(struct buf *b, int k, const char *attrs, size_t style,
+put_legend_entry(struct textbuf *b, int k, const char *attrs, size_t style,
 		 const char *name, const cJSON *auc)
 {
 	int y = MARGIN_TOP + 12 + LEGEND_STEP * k;
 
-	buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"",
+	textbuf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"",
 		   LEGEND_LEFT, y, LEGEND_LEFT + 28, y);
 	if (attrs != NULL)
-		buf_puts(b, attrs);
+		textbuf_puts(b, attrs);
 	else
 		put_line_style(b, style);
-	buf_printf(b, "/>\n<text class=\"legend\" x=\"%d\" y=\"%d\">",
+	textbuf_printf(b, "/>\n<text class=\"legend\" x=\"%d\" y=\"%d\">",
 		   LEGEND_LEFT + 36, y + 4);
 	put_text_or_dash(b, name);
-	buf_printf(b, "</text>\n<text x=\"%d\" y=\"%d\">AUC ",
+	textbuf_printf(b, "</text>\n<text x=\"%d\" y=\"%d\">AUC ",
 		   LEGEND_LEFT + 36, y + 20);
 	if (attrs != NULL)
-		buf_puts(b, "0.5000");
+		textbuf_puts(b, "0.5000");
 	else
 		put_auc(b, auc);
-	buf_puts(b, "</text>\n");
+	textbuf_puts(b, "</text>\n");
 }
 
 #define CHANCE_STYLE " stroke=\"#8c959f\" stroke-width=\"1.5\" " \
@@ -731,36 +628,36 @@ put_legend_entry(struct buf *b, int k, const char *attrs, size_t style,
 
 /* The axes, the grid, the ticks and their labels, the chance line. */
 static void
-put_axes(struct buf *b)
+put_axes(struct textbuf *b)
 {
 	static const char *const labels[] = { "0", "0.25", "0.5", "0.75", "1" };
 	const int left = MARGIN_LEFT, top = MARGIN_TOP;
 	const int right = left + PLOT_SIZE, bottom = top + PLOT_SIZE;
 
-	buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+	textbuf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
 		   "fill=\"#fff\" stroke=\"#8c959f\"/>\n",
 		   left, top, PLOT_SIZE, PLOT_SIZE);
 	for (int i = 0; i < 5; i++) {
 		int x = left + PLOT_SIZE * i / 4, y = bottom - PLOT_SIZE * i / 4;
 
 		if (i > 0 && i < 4)
-			buf_printf(b, "<path d=\"M%d %dV%dM%d %dH%d\" "
+			textbuf_printf(b, "<path d=\"M%d %dV%dM%d %dH%d\" "
 				   "stroke=\"#eaeef2\"/>\n",
 				   x, top, bottom, left, y, right);
-		buf_printf(b, "<path d=\"M%d %dv5M%d %dh-5\" "
+		textbuf_printf(b, "<path d=\"M%d %dv5M%d %dh-5\" "
 			   "stroke=\"#8c959f\"/>\n", x, bottom, left, y);
-		buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
+		textbuf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
 			   "%s</text>\n", x, bottom + 19, labels[i]);
-		buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">"
+		textbuf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">"
 			   "%s</text>\n", left - 8, y + 4, labels[i]);
 	}
-	buf_printf(b, "<text class=\"title\" x=\"%d\" y=\"%d\" "
+	textbuf_printf(b, "<text class=\"title\" x=\"%d\" y=\"%d\" "
 		   "text-anchor=\"middle\">False positive rate</text>\n",
 		   left + PLOT_SIZE / 2, bottom + 40);
-	buf_printf(b, "<text class=\"title\" transform=\"rotate(-90)\" "
+	textbuf_printf(b, "<text class=\"title\" transform=\"rotate(-90)\" "
 		   "x=\"%d\" y=\"16\" text-anchor=\"middle\">"
 		   "True positive rate</text>\n", -(top + PLOT_SIZE / 2));
-	buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
+	textbuf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
 		   CHANCE_STYLE "/>\n", left, bottom, right, top);
 }
 
@@ -769,7 +666,7 @@ put_axes(struct buf *b)
  * when no model has a roc field at all (a `check` scorecard).
  */
 static void
-put_roc(struct buf *b, const cJSON *models)
+put_roc(struct textbuf *b, const cJSON *models)
 {
 	const cJSON *m;
 	int any_field = 0, plotted = 0, height;
@@ -784,16 +681,16 @@ put_roc(struct buf *b, const cJSON *models)
 	}
 	if (!any_field)
 		return;
-	buf_puts(b, "<section>\n<h2>ROC curves</h2>\n");
+	textbuf_puts(b, "<section>\n<h2>ROC curves</h2>\n");
 	if (plotted == 0) {
-		buf_puts(b, "<p class=\"muted\">No ROC curve: no results file "
+		textbuf_puts(b, "<p class=\"muted\">No ROC curve: no results file "
 			 "could be scored.</p>\n</section>\n");
 		return;
 	}
 	height = MARGIN_TOP + PLOT_SIZE + MARGIN_BOTTOM;
 	if (MARGIN_TOP + LEGEND_STEP * (plotted + 1) > height)
 		height = MARGIN_TOP + LEGEND_STEP * (plotted + 1);
-	buf_printf(b, "<svg class=\"roc\" width=\"%d\" height=\"%d\" "
+	textbuf_printf(b, "<svg class=\"roc\" width=\"%d\" height=\"%d\" "
 		   "viewBox=\"0 0 %d %d\" role=\"img\" "
 		   "aria-label=\"ROC curves of the models\">\n",
 		   CHART_WIDTH, height, CHART_WIDTH, height);
@@ -812,20 +709,20 @@ put_roc(struct buf *b, const cJSON *models)
 	}
 	put_legend_entry(b, plotted, CHANCE_STYLE, 0, "Chance",
 			 NULL);
-	buf_puts(b, "</svg>\n</section>\n");
+	textbuf_puts(b, "</svg>\n</section>\n");
 }
 
 /* One row of the header's description list; the value follows. */
 static void
-put_meta(struct buf *b, const char *term)
+put_meta(struct textbuf *b, const char *term)
 {
-	buf_puts(b, "<dt>");
-	buf_puts(b, term);
-	buf_puts(b, "</dt><dd>");
+	textbuf_puts(b, "<dt>");
+	textbuf_puts(b, term);
+	textbuf_puts(b, "</dt><dd>");
 }
 
 static void
-put_card_header(struct buf *b, const cJSON *card)
+put_card_header(struct textbuf *b, const cJSON *card)
 {
 	const cJSON *sub = get(card, "submission"), *best = get(card, "best");
 	const char *sha = get_str(sub, "sha256");
@@ -833,55 +730,55 @@ put_card_header(struct buf *b, const cJSON *card)
 	double pass, bytes;
 
 	/* Batch and merge write each page beside index.html. */
-	buf_puts(b, "<header>\n<p class=\"back\"><a href=\"index.html\">"
+	textbuf_puts(b, "<header>\n<p class=\"back\"><a href=\"index.html\">"
 	    "&larr; Leaderboard</a></p>\n<h1>");
 	put_text_or_dash(b, get_str(sub, "name"));
-	buf_puts(b, " ");
+	textbuf_puts(b, " ");
 	put_badge(b, get_str(card, "status"));
-	buf_puts(b, "</h1>\n<dl class=\"meta\">\n");
+	textbuf_puts(b, "</h1>\n<dl class=\"meta\">\n");
 	put_meta(b, "Challenge");
 	put_text_or_dash(b, get_str(card, "challenge"));
-	buf_puts(b, "</dd>\n");
+	textbuf_puts(b, "</dd>\n");
 	if (get_num(card, "pass_auc", &pass)) {
 		put_meta(b, "Pass mark");
-		buf_puts(b, "AUC ≥ ");
+		textbuf_puts(b, "AUC ≥ ");
 		put_fixed(b, pass, 4);
-		buf_puts(b, "</dd>\n");
+		textbuf_puts(b, "</dd>\n");
 	}
 	if (cJSON_IsObject(best)) {
 		put_meta(b, "Best model");
 		put_text_or_dash(b, get_str(best, "file"));
-		buf_puts(b, ", AUC ");
+		textbuf_puts(b, ", AUC ");
 		put_auc(b, get(best, "auc"));
-		buf_puts(b, "</dd>\n");
+		textbuf_puts(b, "</dd>\n");
 	}
 	put_meta(b, "Size");
 	put_count(b, get(sub, "bytes"), 1);
 	if (whole_of(get(sub, "bytes"), &bytes))
-		buf_puts(b, " bytes");
-	buf_puts(b, "</dd>\n");
+		textbuf_puts(b, " bytes");
+	textbuf_puts(b, "</dd>\n");
 	put_meta(b, "SHA-256");
 	if (sha != NULL) {
-		buf_puts(b, "<code>");
+		textbuf_puts(b, "<code>");
 		put_text(b, sha);
-		buf_puts(b, "</code>");
+		textbuf_puts(b, "</code>");
 	} else {
-		buf_puts(b, DASH);
+		textbuf_puts(b, DASH);
 	}
-	buf_puts(b, "</dd>\n");
+	textbuf_puts(b, "</dd>\n");
 	if (holdout != NULL) {
 		put_meta(b, "Holdout SHA-256");
-		buf_puts(b, "<code>");
+		textbuf_puts(b, "<code>");
 		put_text(b, holdout);
-		buf_puts(b, "</code></dd>\n");
+		textbuf_puts(b, "</code></dd>\n");
 	}
 	put_meta(b, "Grader");
 	put_text_or_dash(b, get_str(card, "grader_version"));
-	buf_puts(b, "</dd>\n</dl>\n</header>\n");
+	textbuf_puts(b, "</dd>\n</dl>\n</header>\n");
 }
 
 static void
-put_models(struct buf *b, const cJSON *card)
+put_models(struct textbuf *b, const cJSON *card)
 {
 	const cJSON *models = get(card, "models"), *m;
 	const char *best = get_str(get(card, "best"), "file");
@@ -894,13 +791,13 @@ put_models(struct buf *b, const cJSON *card)
 	cJSON_ArrayForEach(m, models)
 		if (roc_plottable(get(m, "roc"), &n, &p))
 			any_plotted = 1;
-	buf_puts(b, "<section>\n<h2>Models</h2>\n");
+	textbuf_puts(b, "<section>\n<h2>Models</h2>\n");
 	if (array_size(models) == 0) {
-		buf_puts(b, "<p class=\"muted\">This challenge scores no results "
+		textbuf_puts(b, "<p class=\"muted\">This challenge scores no results "
 			 "file.</p>\n</section>\n");
 		return;
 	}
-	buf_puts(b, "<div class=\"scroll\"><table>\n<thead><tr><th>File</th>"
+	textbuf_puts(b, "<div class=\"scroll\"><table>\n<thead><tr><th>File</th>"
 		 "<th>Valid</th><th class=\"num\">Rows</th>"
 		 "<th class=\"num\">AUC</th><th class=\"num\">SE</th>"
 		 "<th class=\"num\">95% CI</th></tr></thead>\n<tbody>\n");
@@ -910,60 +807,60 @@ put_models(struct buf *b, const cJSON *card)
 		const cJSON *ci = get(m, "auc_ci95");
 		double se;
 
-		buf_puts(b, "<tr><td>");
+		textbuf_puts(b, "<tr><td>");
 		/* An empty swatch keeps the names of the table aligned. */
 		if (roc_plottable(get(m, "roc"), &n, &p))
 			put_swatch(b, i);
 		else if (any_plotted)
-			buf_puts(b, "<svg class=\"swatch\" width=\"28\" "
+			textbuf_puts(b, "<svg class=\"swatch\" width=\"28\" "
 				 "height=\"10\" aria-hidden=\"true\"></svg>");
 		put_text_or_dash(b, file);
 		if (best != NULL && file != NULL && strcmp(best, file) == 0)
-			buf_puts(b, " <span class=\"tag\">best</span>");
+			textbuf_puts(b, " <span class=\"tag\">best</span>");
 		if (cJSON_IsNull(get(m, "path"))) {
-			buf_puts(b, "<br><span class=\"muted\">missing</span>");
+			textbuf_puts(b, "<br><span class=\"muted\">missing</span>");
 		} else if (path != NULL && (file == NULL ||
 					    strcmp(path, file) != 0)) {
-			buf_puts(b, "<br><span class=\"muted\">at <code>");
+			textbuf_puts(b, "<br><span class=\"muted\">at <code>");
 			put_text(b, path);
-			buf_puts(b, "</code></span>");
+			textbuf_puts(b, "</code></span>");
 		}
-		buf_puts(b, "</td><td>");
+		textbuf_puts(b, "</td><td>");
 		put_yes_no(b, get(m, "valid"));
-		buf_puts(b, "</td><td class=\"num\">");
+		textbuf_puts(b, "</td><td class=\"num\">");
 		put_count(b, get(m, "rows"), 1);
-		buf_puts(b, "</td><td class=\"num\">");
+		textbuf_puts(b, "</td><td class=\"num\">");
 		put_auc(b, get(m, "auc"));
-		buf_puts(b, "</td><td class=\"num\">");
+		textbuf_puts(b, "</td><td class=\"num\">");
 		if (get_num(m, "auc_se", &se))
 			put_sig(b, se, 4);
 		else
-			buf_puts(b, DASH);
-		buf_puts(b, "</td><td class=\"num\">");
+			textbuf_puts(b, DASH);
+		textbuf_puts(b, "</td><td class=\"num\">");
 		if (array_size(ci) == 2) {
 			put_auc(b, cJSON_GetArrayItem(ci, 0));
-			buf_puts(b, " – ");
+			textbuf_puts(b, " – ");
 			put_auc(b, cJSON_GetArrayItem(ci, 1));
 		} else {
-			buf_puts(b, DASH);
+			textbuf_puts(b, DASH);
 		}
-		buf_puts(b, "</td></tr>\n");
+		textbuf_puts(b, "</td></tr>\n");
 		i++;
 	}
-	buf_puts(b, "</tbody>\n</table></div>\n</section>\n");
+	textbuf_puts(b, "</tbody>\n</table></div>\n</section>\n");
 }
 
 /* p-values: 3 significant digits, scientific below 0.001. */
 static void
-put_p_value(struct buf *b, const cJSON *v)
+put_p_value(struct textbuf *b, const cJSON *v)
 {
 	double p;
 
 	if (!num_of(v, &p) || p < 0)
-		buf_puts(b, DASH);
+		textbuf_puts(b, DASH);
 	else if (p == 0)
 		/* The smallest p a double holds is about 1e-308. */
-		buf_puts(b, "&lt; 10<sup>−300</sup>");
+		textbuf_puts(b, "&lt; 10<sup>−300</sup>");
 	else if (p < 0.001)
 		put_sci(b, p, 3);
 	else
@@ -971,7 +868,7 @@ put_p_value(struct buf *b, const cJSON *v)
 }
 
 static void
-put_comparison(struct buf *b, const cJSON *card)
+put_comparison(struct textbuf *b, const cJSON *card)
 {
 	const cJSON *cmp = get(card, "comparison");
 	const cJSON *models = as_array(get(card, "models"));
@@ -981,51 +878,51 @@ put_comparison(struct buf *b, const cJSON *card)
 
 	if (!cJSON_IsObject(cmp))
 		return;
-	buf_puts(b, "<section>\n<h2>Paired comparison</h2>\n"
+	textbuf_puts(b, "<section>\n<h2>Paired comparison</h2>\n"
 		 "<p class=\"muted\">DeLong test of the first two models on the "
 		 "same holdout rows.</p>\n<table>\n<thead><tr>"
 		 "<th>Models</th><th class=\"num\">AUC difference</th>"
 		 "<th class=\"num\">z</th><th class=\"num\">p</th></tr></thead>\n"
 		 "<tbody><tr><td>");
 	put_text_or_dash(b, first);
-	buf_puts(b, " − ");
+	textbuf_puts(b, " − ");
 	put_text_or_dash(b, second);
-	buf_puts(b, "</td><td class=\"num\">");
+	textbuf_puts(b, "</td><td class=\"num\">");
 	put_auc(b, get(cmp, "auc_difference"));
-	buf_puts(b, "</td><td class=\"num\">");
+	textbuf_puts(b, "</td><td class=\"num\">");
 	if (get_num(cmp, "z", &z))
 		put_fixed(b, z, 2);
 	else
-		buf_puts(b, DASH);
-	buf_puts(b, "</td><td class=\"num\">");
+		textbuf_puts(b, DASH);
+	textbuf_puts(b, "</td><td class=\"num\">");
 	put_p_value(b, get(cmp, "p_value"));
-	buf_puts(b, "</td></tr></tbody>\n</table>\n");
+	textbuf_puts(b, "</td></tr></tbody>\n</table>\n");
 	if (cJSON_IsNull(get(cmp, "z")))
-		buf_puts(b, "<p class=\"muted\">The difference has no variance: "
+		textbuf_puts(b, "<p class=\"muted\">The difference has no variance: "
 			 "no test.</p>\n");
-	buf_puts(b, "</section>\n");
+	textbuf_puts(b, "</section>\n");
 }
 
 /* The paths of a `found` array, each in <code>; "none" when empty. */
 static void
-put_found(struct buf *b, const cJSON *found)
+put_found(struct textbuf *b, const cJSON *found)
 {
 	const cJSON *f;
 	int n = 0;
 
 	if (!cJSON_IsArray(found)) {
-		buf_puts(b, DASH);
+		textbuf_puts(b, DASH);
 		return;
 	}
 	cJSON_ArrayForEach(f, found) {
 		if (str_of(f) == NULL)
 			continue;
-		buf_puts(b, n++ ? ", <code>" : "<code>");
+		textbuf_puts(b, n++ ? ", <code>" : "<code>");
 		put_text(b, str_of(f));
-		buf_puts(b, "</code>");
+		textbuf_puts(b, "</code>");
 	}
 	if (n == 0)
-		buf_puts(b, "<span class=\"muted\">none</span>");
+		textbuf_puts(b, "<span class=\"muted\">none</span>");
 }
 
 /*
@@ -1034,52 +931,52 @@ put_found(struct buf *b, const cJSON *found)
  * only.
  */
 static void
-put_rules(struct buf *b, const cJSON *rules, int deliverables)
+put_rules(struct textbuf *b, const cJSON *rules, int deliverables)
 {
 	const cJSON *r;
 
 	if (!cJSON_IsArray(rules))
 		return;
-	buf_puts(b, deliverables ? "<section>\n<h2>Deliverables</h2>\n"
+	textbuf_puts(b, deliverables ? "<section>\n<h2>Deliverables</h2>\n"
 		 : "<section>\n<h2>Forbidden files</h2>\n");
 	if (array_size(rules) == 0) {
-		buf_puts(b, "<p class=\"muted\">None examined.</p>\n</section>\n");
+		textbuf_puts(b, "<p class=\"muted\">None examined.</p>\n</section>\n");
 		return;
 	}
-	buf_puts(b, deliverables
+	textbuf_puts(b, deliverables
 		 ? "<table>\n<thead><tr><th>Deliverable</th><th>Required</th>"
 		   "<th>Found</th><th>OK</th></tr></thead>\n<tbody>\n"
 		 : "<table>\n<thead><tr><th>Rule</th><th>Found</th>"
 		   "<th>OK</th></tr></thead>\n<tbody>\n");
 	cJSON_ArrayForEach(r, rules) {
-		buf_puts(b, "<tr><td>");
+		textbuf_puts(b, "<tr><td>");
 		put_text_or_dash(b, get_str(r, "name"));
 		if (deliverables) {
-			buf_puts(b, "</td><td>");
+			textbuf_puts(b, "</td><td>");
 			put_yes_no(b, get(r, "required"));
 		}
-		buf_puts(b, "</td><td>");
+		textbuf_puts(b, "</td><td>");
 		put_found(b, get(r, "found"));
-		buf_puts(b, "</td><td>");
+		textbuf_puts(b, "</td><td>");
 		put_yes_no(b, get(r, "ok"));
-		buf_puts(b, "</td></tr>\n");
+		textbuf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</section>\n");
+	textbuf_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
 static void
-put_problems(struct buf *b, const cJSON *problems)
+put_problems(struct textbuf *b, const cJSON *problems)
 {
 	const cJSON *p;
 
 	if (!cJSON_IsArray(problems))
 		return;
-	buf_puts(b, "<section>\n<h2>Problems</h2>\n");
+	textbuf_puts(b, "<section>\n<h2>Problems</h2>\n");
 	if (array_size(problems) == 0) {
-		buf_puts(b, "<p>No problems.</p>\n</section>\n");
+		textbuf_puts(b, "<p>No problems.</p>\n</section>\n");
 		return;
 	}
-	buf_puts(b, "<div class=\"scroll\"><table>\n<thead><tr>"
+	textbuf_puts(b, "<div class=\"scroll\"><table>\n<thead><tr>"
 		 "<th>Severity</th><th>Code</th><th>Where</th>"
 		 "<th>Message</th><th>Hint</th></tr></thead>\n<tbody>\n");
 	cJSON_ArrayForEach(p, problems) {
@@ -1089,58 +986,58 @@ put_problems(struct buf *b, const cJSON *problems)
 		const char *hint = get_str(p, "hint");
 		double n;
 
-		buf_puts(b, "<tr><td>");
+		textbuf_puts(b, "<tr><td>");
 		if (severity == NULL)
-			buf_puts(b, DASH);
+			textbuf_puts(b, DASH);
 		else {
-			buf_puts(b, strcmp(severity, "error") == 0
+			textbuf_puts(b, strcmp(severity, "error") == 0
 				 ? "<span class=\"badge b-bad\">"
 				 : strcmp(severity, "warning") == 0
 				 ? "<span class=\"badge b-fail\">"
 				 : "<span class=\"badge b-none\">");
 			put_text(b, severity);
-			buf_puts(b, "</span>");
+			textbuf_puts(b, "</span>");
 		}
-		buf_puts(b, "</td><td class=\"nowrap\"><code>");
+		textbuf_puts(b, "</td><td class=\"nowrap\"><code>");
 		put_text_or_dash(b, get_str(p, "code"));
-		buf_puts(b, "</code></td><td>");
+		textbuf_puts(b, "</code></td><td>");
 		if (file != NULL) {
-			buf_puts(b, "<code>");
+			textbuf_puts(b, "<code>");
 			put_text(b, file);
 			if (whole_of(line, &n)) {
-				buf_puts(b, ":");
+				textbuf_puts(b, ":");
 				put_count(b, line, 0);
 			}
-			buf_puts(b, "</code>");
+			textbuf_puts(b, "</code>");
 		} else if (whole_of(line, &n)) {
-			buf_puts(b, "line ");
+			textbuf_puts(b, "line ");
 			put_count(b, line, 0);
 		} else {
-			buf_puts(b, DASH);
+			textbuf_puts(b, DASH);
 		}
-		buf_puts(b, "</td><td class=\"msg\">");
+		textbuf_puts(b, "</td><td class=\"msg\">");
 		put_text_or_dash(b, get_str(p, "message"));
-		buf_puts(b, "</td><td class=\"msg\">");
+		textbuf_puts(b, "</td><td class=\"msg\">");
 		if (hint != NULL)
 			put_text(b, hint);
 		else
-			buf_puts(b, "<span class=\"muted\">" DASH "</span>");
-		buf_puts(b, "</td></tr>\n");
+			textbuf_puts(b, "<span class=\"muted\">" DASH "</span>");
+		textbuf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table></div>\n</section>\n");
+	textbuf_puts(b, "</tbody>\n</table></div>\n</section>\n");
 }
 
 char *
 pages_submission(const cJSON *scorecard)
 {
-	struct buf b = { 0 };
+	struct textbuf b = { 0 };
 	const char *name = get_str(get(scorecard, "submission"), "name");
 	const char *challenge = get_str(scorecard, "challenge");
 
 	put_head_start(&b);
 	put_text(&b, name != NULL ? name : "Submission");
 	if (challenge != NULL) {
-		buf_puts(&b, " — ");
+		textbuf_puts(&b, " — ");
 		put_text(&b, challenge);
 	}
 	put_head_end(&b);
@@ -1152,7 +1049,7 @@ pages_submission(const cJSON *scorecard)
 	put_rules(&b, get(scorecard, "forbidden"), 0);
 	put_problems(&b, get(scorecard, "problems"));
 	put_foot(&b);
-	return buf_finish(&b);
+	return textbuf_finish(&b);
 }
 
 /* The flags the leaderboard knows: the badge's label and what it means. */
@@ -1183,7 +1080,7 @@ flag_info(const char *flag)
 }
 
 static void
-put_flags(struct buf *b, const cJSON *flags, unsigned *seen)
+put_flags(struct textbuf *b, const cJSON *flags, unsigned *seen)
 {
 	const cJSON *f;
 
@@ -1195,21 +1092,21 @@ put_flags(struct buf *b, const cJSON *flags, unsigned *seen)
 			continue;
 		info = flag_info(flag);
 		if (info == NULL) {
-			buf_puts(b, "<span class=\"flag b-none\" title=\"");
+			textbuf_puts(b, "<span class=\"flag b-none\" title=\"");
 			put_text(b, flag);
-			buf_puts(b, "\">");
+			textbuf_puts(b, "\">");
 			put_text(b, flag);
-			buf_puts(b, "</span>");
+			textbuf_puts(b, "</span>");
 			continue;
 		}
 		*seen |= 1u << (info - known_flags);
-		buf_puts(b, "<span class=\"flag ");
-		buf_puts(b, info->class);
-		buf_puts(b, "\" title=\"");
+		textbuf_puts(b, "<span class=\"flag ");
+		textbuf_puts(b, info->class);
+		textbuf_puts(b, "\" title=\"");
 		put_text(b, info->title);
-		buf_puts(b, "\">");
-		buf_puts(b, info->label);
-		buf_puts(b, "</span>");
+		textbuf_puts(b, "\">");
+		textbuf_puts(b, info->label);
+		textbuf_puts(b, "</span>");
 	}
 }
 
@@ -1275,7 +1172,7 @@ row_model(const cJSON *row, const char *file)
 /* "4 submissions: 1 pass, 1 fail, 1 invalid, 1 error", then ", N other"
  * when some status is none of these. */
 static void
-put_summary(struct buf *b, const cJSON *rows)
+put_summary(struct textbuf *b, const cJSON *rows)
 {
 	size_t counts[STATUS_OTHER + 1] = { 0 }, total = 0;
 	const cJSON *row;
@@ -1286,17 +1183,17 @@ put_summary(struct buf *b, const cJSON *rows)
 		counts[status_kind(get_str(row, "status"))]++;
 		total++;
 	}
-	buf_printf(b, "<p>%zu submission%s: %zu pass, %zu fail, %zu invalid, "
+	textbuf_printf(b, "<p>%zu submission%s: %zu pass, %zu fail, %zu invalid, "
 		   "%zu error", total, total == 1 ? "" : "s",
 		   counts[STATUS_PASS], counts[STATUS_FAIL],
 		   counts[STATUS_INVALID], counts[STATUS_ERROR]);
 	if (counts[STATUS_OTHER] > 0)
-		buf_printf(b, ", %zu other", counts[STATUS_OTHER]);
-	buf_puts(b, "</p>\n");
+		textbuf_printf(b, ", %zu other", counts[STATUS_OTHER]);
+	textbuf_puts(b, "</p>\n");
 }
 
 static void
-put_row(struct buf *b, const cJSON *row, const char **files, size_t n_files,
+put_row(struct textbuf *b, const cJSON *row, const char **files, size_t n_files,
 	unsigned *seen)
 {
 	const char *name = get_str(row, "name");
@@ -1304,58 +1201,58 @@ put_row(struct buf *b, const cJSON *row, const char **files, size_t n_files,
 
 	if (shown == NULL)
 		shown = name;
-	buf_puts(b, "<tr><td class=\"num\">");
+	textbuf_puts(b, "<tr><td class=\"num\">");
 	put_count(b, get(row, "rank"), 0);
-	buf_puts(b, "</td><td>");
+	textbuf_puts(b, "</td><td>");
 	if (name != NULL && name[0] != '\0') {
-		buf_puts(b, "<a href=\"");
+		textbuf_puts(b, "<a href=\"");
 		put_url(b, name);
-		buf_puts(b, ".html\">");
+		textbuf_puts(b, ".html\">");
 		put_text(b, shown);
-		buf_puts(b, "</a>");
+		textbuf_puts(b, "</a>");
 	} else {
 		put_text_or_dash(b, shown);
 	}
-	buf_puts(b, "</td><td>");
+	textbuf_puts(b, "</td><td>");
 	put_badge(b, get_str(row, "status"));
-	buf_puts(b, "</td><td class=\"num\">");
+	textbuf_puts(b, "</td><td class=\"num\">");
 	put_auc(b, get(row, "best_auc"));
-	buf_puts(b, "</td>");
+	textbuf_puts(b, "</td>");
 	for (size_t i = 0; i < n_files; i++) {
-		buf_puts(b, "<td class=\"num\">");
+		textbuf_puts(b, "<td class=\"num\">");
 		put_auc(b, get(row_model(row, files[i]), "auc"));
-		buf_puts(b, "</td>");
+		textbuf_puts(b, "</td>");
 	}
-	buf_puts(b, "<td>");
+	textbuf_puts(b, "<td>");
 	put_flags(b, get(row, "flags"), seen);
-	buf_puts(b, "</td></tr>\n");
+	textbuf_puts(b, "</td></tr>\n");
 }
 
 /* What each flag on the page means, for readers who cannot hover. */
 static void
-put_flag_key(struct buf *b, unsigned seen)
+put_flag_key(struct textbuf *b, unsigned seen)
 {
 	if (seen == 0)
 		return;
-	buf_puts(b, "<dl class=\"flags\">\n");
+	textbuf_puts(b, "<dl class=\"flags\">\n");
 	for (size_t i = 0; i < COUNT(known_flags); i++) {
 		if (!(seen & 1u << i))
 			continue;
-		buf_puts(b, "<dt><span class=\"flag ");
-		buf_puts(b, known_flags[i].class);
-		buf_puts(b, "\">");
-		buf_puts(b, known_flags[i].label);
-		buf_puts(b, "</span></dt><dd>");
+		textbuf_puts(b, "<dt><span class=\"flag ");
+		textbuf_puts(b, known_flags[i].class);
+		textbuf_puts(b, "\">");
+		textbuf_puts(b, known_flags[i].label);
+		textbuf_puts(b, "</span></dt><dd>");
 		put_text(b, known_flags[i].title);
-		buf_puts(b, "</dd>\n");
+		textbuf_puts(b, "</dd>\n");
 	}
-	buf_puts(b, "</dl>\n");
+	textbuf_puts(b, "</dl>\n");
 }
 
 char *
 pages_index(const cJSON *leaderboard)
 {
-	struct buf b = { 0 };
+	struct textbuf b = { 0 };
 	const char *challenge = get_str(leaderboard, "challenge");
 	const cJSON *rows = get(leaderboard, "rows"), *row;
 	const char **files;
@@ -1366,28 +1263,28 @@ pages_index(const cJSON *leaderboard)
 		return NULL;
 	put_head_start(&b);
 	put_text(&b, challenge != NULL ? challenge : "Challenge");
-	buf_puts(&b, " — leaderboard");
+	textbuf_puts(&b, " — leaderboard");
 	put_head_end(&b);
-	buf_puts(&b, "<header>\n<h1>");
+	textbuf_puts(&b, "<header>\n<h1>");
 	put_text(&b, challenge != NULL ? challenge : "Challenge");
-	buf_puts(&b, " — leaderboard</h1>\n</header>\n<section>\n");
+	textbuf_puts(&b, " — leaderboard</h1>\n</header>\n<section>\n");
 	put_summary(&b, rows);
-	buf_puts(&b, "<div class=\"scroll\"><table>\n<thead><tr>"
+	textbuf_puts(&b, "<div class=\"scroll\"><table>\n<thead><tr>"
 		 "<th class=\"num\">Rank</th><th>Submission</th><th>Status</th>"
 		 "<th class=\"num\">Best AUC</th>");
 	for (size_t i = 0; i < n_files; i++) {
-		buf_puts(&b, "<th class=\"num\">");
+		textbuf_puts(&b, "<th class=\"num\">");
 		put_text(&b, files[i]);
-		buf_puts(&b, "</th>");
+		textbuf_puts(&b, "</th>");
 	}
-	buf_puts(&b, "<th>Flags</th></tr></thead>\n<tbody>\n");
+	textbuf_puts(&b, "<th>Flags</th></tr></thead>\n<tbody>\n");
 	cJSON_ArrayForEach(row, as_array(rows))
 		if (cJSON_IsObject(row))
 			put_row(&b, row, files, n_files, &seen);
-	buf_puts(&b, "</tbody>\n</table></div>\n");
+	textbuf_puts(&b, "</tbody>\n</table></div>\n");
 	put_flag_key(&b, seen);
-	buf_puts(&b, "</section>\n");
+	textbuf_puts(&b, "</section>\n");
 	put_foot(&b);
 	free(files);
-	return buf_finish(&b);
+	return textbuf_finish(&b);
 }

@@ -295,6 +295,12 @@ shown_name(const unsigned char *s, size_t n)
 	return out;
 }
 
+char *
+submission_shown_name(const char *name)
+{
+	return shown_name((const unsigned char *)name, strlen(name));
+}
+
 static int
 ascii_lower(int c)
 {

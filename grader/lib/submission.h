@@ -77,4 +77,12 @@ enum gr_status submission_read(struct submission *s, size_t i,
 			       unsigned char **data, size_t *len,
 			       struct problem_list *problems);
 
+/*
+ * A name made safe to print: valid UTF-8 kept, control characters (C0,
+ * DEL, C1) and stray bytes written as \xNN, a long name cut short with its
+ * length, as entry names are shown in problems.  The caller frees it; NULL
+ * when out of memory.
+ */
+char *submission_shown_name(const char *name);
+
 #endif

@@ -21,6 +21,8 @@ cp $SUBS/pass.zip $TEST_TMP/a/alice.zip
 cp $SUBS/pass.zip $TEST_TMP/b/Alice.ZIP
 expect_exit 64 batch $TEST_TMP/a/alice.zip $TEST_TMP/b/Alice.ZIP --challenge $CHALLENGE -o $o
 expect_grep "would both be written as Alice.json; rename one" $TEST_TMP/err
+expect_exit 64 batch $TEST_TMP/a/. --challenge $CHALLENGE -o $o
+expect_grep "'$TEST_TMP/a/.' has no name to write its scorecard under" $TEST_TMP/err
 cp $SUBS/pass.zip $TEST_TMP/a/index.zip
 expect_exit 64 batch $TEST_TMP/a/index.zip --challenge $CHALLENGE -o $o
 expect_grep "would be written over the leaderboard's files (index.*)" $TEST_TMP/err

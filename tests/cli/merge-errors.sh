@@ -14,6 +14,14 @@ expect_grep "no scorecards in $TEST_TMP/empty" $TEST_TMP/err
 mkdir $TEST_TMP/stray && echo '{"x": 1}' > $TEST_TMP/stray/notes.json
 expect_exit 65 merge $TEST_TMP/a $TEST_TMP/stray -o $TEST_TMP/m
 expect_grep "$TEST_TMP/stray/notes.json is not a scorecard" $TEST_TMP/err
+# A scorecard that was never graded (no status, no models).
+mkdir $TEST_TMP/ungraded && echo '{"challenge": "insurance-claims", "submission": {"name": "x.zip"}}' > $TEST_TMP/ungraded/x.json
+expect_exit 65 merge $TEST_TMP/ungraded -o $TEST_TMP/m
+expect_grep "$TEST_TMP/ungraded/x.json is not a graded scorecard" $TEST_TMP/err
+# A .json that cannot be read (a folder).
+mkdir -p $TEST_TMP/odd/y.json
+expect_exit 66 merge $TEST_TMP/odd -o $TEST_TMP/m
+expect_grep "cannot read $TEST_TMP/odd/y.json" $TEST_TMP/err
 # The same submission graded differently in two folders.
 mkdir $TEST_TMP/b && sed 's/"pass"/"fail"/' $TEST_TMP/a/pass.json > $TEST_TMP/b/pass.json
 expect_exit 65 merge $TEST_TMP/a $TEST_TMP/b -o $TEST_TMP/m
@@ -35,7 +43,7 @@ expect_json $TEST_TMP/m/leaderboard.json '.rows[3].status' error
 # The output folder cannot be written: 74.
 sh -c "trap '' XFSZ; ulimit -f 0; ${GRADER_WRAPPER:-} \"$GRADER\" merge $TEST_TMP/a -o $TEST_TMP/full 2>&1; echo rc=\$?" | cat > $TEST_TMP/full.txt
 expect_grep "rc=74" $TEST_TMP/full.txt
-expect_grep "grader merge: cannot write $TEST_TMP/full/header-row.json: File too large" $TEST_TMP/full.txt
+expect_grep "grader: cannot write $TEST_TMP/full/header-row.json: File too large" $TEST_TMP/full.txt
 echo file > $TEST_TMP/file
 expect_exit 74 merge $TEST_TMP/a -o $TEST_TMP/file
 expect_grep "cannot make $TEST_TMP/file" $TEST_TMP/err
