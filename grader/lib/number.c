@@ -320,8 +320,11 @@ number_parse(const char *s, size_t len, double *out)
 	if (err == ERANGE) {
 		if (isinf(v))
 			return NUMBER_OVERFLOW;
-		if (v == 0.0 || fabs(v) < 2.2250738585072014e-308)
+		if (v == 0.0 || fabs(v) < 2.2250738585072014e-308) {
+			/* strtod_l's nearest double: a subnormal, or 0. */
+			*out = v == 0.0 ? 0.0 : v;
 			return NUMBER_UNDERFLOW;
+		}
 	}
 done:
 	if (v == 0.0)

@@ -25,8 +25,11 @@ enum number_status {
  * Parses s[0..len) as a whole: optional sign, digits with at most one '.',
  * optional exponent.  No leading or trailing characters of any kind are
  * accepted.  On NUMBER_OK stores the correctly rounded double in *out
- * (-0 is returned as +0); otherwise *out is untouched and the status says
- * what the field looked like, so that the caller can explain it.
+ * (-0 is returned as +0).  On NUMBER_UNDERFLOW, too, *out gets the nearest
+ * double, a subnormal or 0 (never -0), so that a caller that accepts tiny
+ * values reads them exactly, whatever their length.  Otherwise *out is
+ * untouched and the status says what the field looked like, so that the
+ * caller can explain it.
  */
 enum number_status number_parse(const char *s, size_t len, double *out);
 

@@ -24,9 +24,7 @@
  */
 #include "results.h"
 
-#include <locale.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,7 +36,7 @@
 #define MAX_FIELDS	8	/* fields kept per line; more are only counted */
 #define SAMPLE_LINES	200	/* lines the survey looks at */
 #define MAX_DISTINCT	10	/* "fewer than ten distinct values" */
-#define NUMBER_TEXT	128	/* longest number rebuilt from a decimal comma */
+#define NUMBER_TEXT	128	/* a decimal comma rebuilt on the stack */
 #define SHOW_TEXT	40	/* longest field quoted in a message */
 
 /*
@@ -96,7 +94,7 @@ enum shape_kind {
 
 struct shape {
 	enum shape_kind kind;
-	char sep;		/* ',' or ';' */
+	char sep;		/* ',', ';', '\t' or ' ' */
 	size_t ncols;		/* fields on a line */
 	size_t value_col;	/* the field that holds the probability */
 	int header;		/* line 1 is a header, not a row */
@@ -106,6 +104,18 @@ struct shape {
 	int saw_comma;		/* and some do */
 	long first_data_line;	/* first line that is a row, 0 if none */
 	int one_line;		/* the whole file is one line of values */
+	int wrapped;		/* one vector wrapped over lines of ncols */
+	int numpy_18e;		/* the values are in numpy's %.18e */
+	int quoted_header;	/* every name of line 1 is in double quotes */
+	int comment_header;	/* line 1 is a '#' line: np.savetxt(header=) */
+	int r_table;		/* R's write.table(): row names, spaces */
+	int named_index;	/* the header names the index: an id column */
+	char index_name[SHOW_TEXT + 8];	/* that name */
+	char value_name[SHOW_TEXT + 8];	/* the values column's name */
+	int printed;		/* a printed array: [0.12 0.87 ...] */
+	int printed_r;		/* R's print(): [1] 0.12 0.87 */
+	int printed_list;	/* a list: [0.12, 0.87] */
+	int elided;		/* numpy's "..." for values left out */
 };
 
 /* An out-of-range value, kept until the percent diagnosis is decided. */
@@ -131,6 +141,11 @@ struct ctx {
 	size_t blank_rows;
 	size_t pending_blank;	/* blank lines not yet known to be inside */
 	long first_pending;
+	int blank_kind_known;	/* blank_missing is decided */
+	int blank_missing;	/* blank lines stand for missing values */
+	const struct scanner *scanner;	/* after the line being checked */
+	long short_line;	/* a short line of a wrapped vector, if last */
+	size_t short_count;	/* its number of fields */
 	char line1[SHOW_TEXT + 8];	/* line 1, shown in the row count hint */
 	int line1_is_zero;
 
@@ -254,7 +269,8 @@ scanner_next(struct scanner *s, struct line *l)
 static const char *
 sep_name(char sep)
 {
-	return sep == '\t' ? "tabs" : sep == ';' ? "';'" : "','";
+	return sep == '\t' ? "tabs" : sep == ' ' ? "spaces" :
+	       sep == ';' ? "';'" : "','";
 }
 
 static int
@@ -397,30 +413,40 @@ field_integer(const struct field *f, unsigned long long *out)
 /*
  * Parses a field as a number, reading a decimal comma as a point when
  * comma_ok; a second field frac, when given, is the part after a decimal
- * comma that a CSV reader split off ("0,25" read as "0" and "25").
+ * comma that a CSV reader split off ("0,25" read as "0" and "25").  A value
+ * below the normal double range comes back as NUMBER_UNDERFLOW with its
+ * nearest double in *v, whatever the length of its text.  The text is
+ * rebuilt in buf, or on the heap when longer; without memory the field
+ * reads as NUMBER_JUNK, as in number_parse().
  */
 static enum number_status
 parse_number(const struct field *f, const struct field *frac, int comma_ok,
 	     double *v)
 {
-	char buf[NUMBER_TEXT];
-	const char *comma;
+	char buf[NUMBER_TEXT], *text;
+	const char *comma = NULL;
+	enum number_status st;
+	size_t n;
 
+	if (frac == NULL && comma_ok)
+		comma = memchr(f->p, ',', f->n);
+	if (frac == NULL && comma == NULL)
+		return number_parse(f->p, f->n, v);
+	n = frac != NULL ? f->n + 1 + frac->n : f->n;
+	text = n <= sizeof buf ? buf : malloc(n);
+	if (text == NULL)
+		return NUMBER_JUNK;
+	memcpy(text, f->p, f->n);
 	if (frac != NULL) {
-		if (f->n + frac->n + 1 >= sizeof buf)
-			return NUMBER_JUNK;
-		memcpy(buf, f->p, f->n);
-		buf[f->n] = '.';
-		memcpy(buf + f->n + 1, frac->p, frac->n);
-		return number_parse(buf, f->n + 1 + frac->n, v);
+		text[f->n] = '.';
+		memcpy(text + f->n + 1, frac->p, frac->n);
+	} else {
+		text[comma - f->p] = '.';
 	}
-	if (comma_ok && f->n < sizeof buf &&
-	    (comma = memchr(f->p, ',', f->n)) != NULL) {
-		memcpy(buf, f->p, f->n);
-		buf[comma - f->p] = '.';
-		return number_parse(buf, f->n, v);
-	}
-	return number_parse(f->p, f->n, v);
+	st = number_parse(text, n, v);
+	if (text != buf)
+		free(text);
+	return st;
 }
 
 /* "0,25" as a CSV reader sees it: "0" and "25", unquoted. */
@@ -449,63 +475,6 @@ looks_decimal_comma(const struct fields *fs)
 			i++;
 	}
 	return i == b->n;
-}
-
-/*
- * The C locale for strtod_l(): number_parse() has no value to give for a
- * number below the normal range, so the validator converts those itself.
- */
-static locale_t c_locale;
-static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
-
-static void
-make_c_locale(void)
-{
-	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-}
-
-/*
- * Converts a number that number_parse() found to be below the normal double
- * range (1e-400, 4.9e-324).  Such a value is a probability, within [0, 1]:
- * it is accepted, rounded to the nearest double like every other value (a
- * subnormal, or 0).  numpy writes subnormals when a model outputs them (a
- * sigmoid of a very negative logit), so refusing them would refuse files
- * that numpy wrote from real models; below 4.9e-324, rounding to 0 merges
- * values that no double-precision model can tell apart anyway.
- */
-static double
-tiny_value(const struct field *f, const struct field *frac, int comma_ok)
-{
-	char buf[NUMBER_TEXT];
-	size_t n;
-	double v;
-
-	if (frac != NULL) {
-		if (f->n + frac->n + 1 >= sizeof buf)
-			return 0.0;
-		memcpy(buf, f->p, f->n);
-		buf[f->n] = '.';
-		memcpy(buf + f->n + 1, frac->p, frac->n);
-		n = f->n + 1 + frac->n;
-	} else {
-		if (f->n >= sizeof buf)
-			return 0.0;
-		memcpy(buf, f->p, f->n);
-		n = f->n;
-		if (comma_ok) {
-			char *comma = memchr(buf, ',', n);
-			if (comma != NULL)
-				*comma = '.';
-		}
-	}
-	buf[n] = '\0';
-	pthread_once(&c_locale_once, make_c_locale);
-	if (c_locale == (locale_t)0)
-		return 0.0;
-	v = strtod_l(buf, NULL, c_locale);
-	if (!(v > 0.0) || v > 1.0)
-		return 0.0;	/* -1e-400 is -0, that is 0. */
-	return v;
 }
 
 static void
@@ -622,6 +591,25 @@ report_not_a_number(struct ctx *c, long line, const struct field *f)
 			i = j;
 		}
 	}
+	/*
+	 * A number, spaces, and another value: several values on the line,
+	 * not junk after one.  Removing "what follows" would keep the first
+	 * of them, the wrong one for both class probabilities.
+	 */
+	if (digits > 0 && i < f->n && f->p[i] == ' ') {
+		size_t j = i;
+		while (j < f->n && f->p[j] == ' ')
+			j++;
+		if (j < f->n && (is_digit(f->p[j]) || f->p[j] == '.' ||
+				 f->p[j] == '-' || f->p[j] == '"')) {
+			report(c, PROBLEM_ERROR, "csv.columns", line,
+			       "Write one probability per line, with no other "
+			       "columns.",
+			       "'%s' holds several values separated by spaces; "
+			       "expected one value", text);
+			return;
+		}
+	}
 	if (digits > 0 && i < f->n) {
 		show(f->p + i, f->n - i, tail, sizeof tail);
 		snprintf(hint, sizeof hint, "Remove '%s' after the number.",
@@ -652,7 +640,17 @@ check_value(struct ctx *c, long line, size_t row, const struct field *f,
 
 	st = parse_number(f, frac, comma_ok, &v);
 	if (st == NUMBER_UNDERFLOW) {
-		v = tiny_value(f, frac, comma_ok);
+		/*
+		 * Below the normal double range (1e-400, 4.9e-324, or 0.000...
+		 * written in full): a probability, accepted and rounded to the
+		 * nearest double like every other value (a subnormal, or 0).
+		 * numpy writes subnormals when a model outputs them (a sigmoid
+		 * of a very negative logit), so refusing them would refuse
+		 * files that numpy wrote from real models.  A negative one,
+		 * -1e-400, is -0: that is 0.
+		 */
+		if (v < 0.0)
+			v = 0.0;
 		st = NUMBER_OK;
 	}
 	if (st == NUMBER_OK) {
@@ -674,10 +672,19 @@ check_value(struct ctx *c, long line, size_t row, const struct field *f,
 	show(f->p, f->n, text, sizeof text);
 	switch (st) {
 	case NUMBER_EMPTY:
+		/*
+		 * pandas writes NaN as an empty field: "" on a line of its
+		 * own (Python's csv module quotes a lone empty field), and
+		 * "3," after an index.
+		 */
 		if (f->n == 0)
 			report(c, PROBLEM_ERROR, "csv.empty_value", line,
-			       "Write a probability on every line.",
-			       "empty value");
+			       "Every row needs a probability: fill the missing "
+			       "predictions before writing (np.nan_to_num, or a "
+			       "default probability).",
+			       "%s: a missing prediction (pandas writes NaN as "
+			       "an empty value)",
+			       f->quoted ? "empty value (\"\")" : "empty value");
 		else
 			report(c, PROBLEM_ERROR, "csv.empty_value", line,
 			       "Write a probability on every line.",
@@ -733,21 +740,77 @@ check_value(struct ctx *c, long line, size_t row, const struct field *f,
 	}
 }
 
-static void
-flush_blank_rows(struct ctx *c, size_t n)
+/*
+ * Rows from the scanner's position to the end of the file, counted as
+ * results_parse() counts them: every line, less one blank line at the end.
+ */
+static size_t
+rows_ahead(const struct scanner *rest)
 {
+	struct scanner s = *rest;
+	struct line l;
+	size_t n = 0, trailing = 0;
+
+	while (scanner_next(&s, &l)) {
+		n++;
+		trailing = is_blank_line(&l) ? trailing + 1 : 0;
+	}
+	return trailing > 0 ? n - 1 : n;
+}
+
+/*
+ * Counts n blank lines as rows and reports each.  A blank line is a
+ * missing prediction when, with the blank lines counted, the file has the
+ * expected number of rows (a writer that prints a missing value as
+ * nothing); otherwise it is a stray line that shifts the rows after it.
+ * Which one is decided once, at the first blank line, by counting the
+ * rows still ahead (rest, NULL at the end of the file): files without
+ * blank lines never pay for it.
+ */
+static void
+flush_blank_rows(struct ctx *c, size_t n, const struct scanner *rest)
+{
+	char a[32];
+
+	if (!c->blank_kind_known) {
+		size_t total = c->rows + n;
+
+		if (rest != NULL)
+			total += 1 + rows_ahead(rest);
+		c->blank_missing = c->expected_rows > 0 &&
+				   total == c->expected_rows;
+		c->blank_kind_known = 1;
+	}
 	for (size_t i = 0; i < n; i++) {
 		store(c, c->rows, 0.0);
 		c->rows++;
 		c->blank_rows++;
-		report(c, PROBLEM_ERROR, "csv.blank_line",
-		       c->first_pending + (long)i,
-		       "Remove the blank line; if it stands for a missing "
-		       "prediction (pandas writes NaN as an empty line), "
-		       "fill it in.",
-		       "blank line: every row after it is shifted by one");
+		if (c->blank_missing)
+			report(c, PROBLEM_ERROR, "csv.blank_line",
+			       c->first_pending + (long)i,
+			       "Write a probability on this line: every row "
+			       "needs one (fill missing predictions before "
+			       "writing, e.g. np.nan_to_num).",
+			       "blank line: a missing prediction (with it, the "
+			       "file has the expected %s rows)",
+			       group(c->expected_rows, a));
+		else
+			report(c, PROBLEM_ERROR, "csv.blank_line",
+			       c->first_pending + (long)i,
+			       "Remove the blank line; if it stands for a "
+			       "missing prediction, fill it in.",
+			       "blank line: every row after it is shifted by "
+			       "one");
 	}
 	c->pending_blank = 0;
+}
+
+static void
+report_short_line(struct ctx *c, long line, size_t count)
+{
+	report(c, PROBLEM_ERROR, "csv.columns", line,
+	       "Write one probability per line, with no other columns.",
+	       "%zu fields; the other lines have %zu", count, c->shape.ncols);
 }
 
 static void
@@ -768,7 +831,7 @@ check_line(struct ctx *c, const struct line *l)
 		return;
 	}
 	if (c->pending_blank > 0)
-		flush_blank_rows(c, c->pending_blank);
+		flush_blank_rows(c, c->pending_blank, c->scanner);
 	row = c->rows++;
 
 	if (c->max_line > 0 && l->n > c->max_line) {
@@ -791,6 +854,10 @@ check_line(struct ctx *c, const struct line *l)
 		note_value(c, v);
 		store(c, row, v);
 		return;
+	}
+	if (c->short_line != 0) {
+		report_short_line(c, c->short_line, c->short_count);
+		c->short_line = 0;
 	}
 	if ((nul = memchr(l->p, '\0', l->n)) != NULL) {
 		store(c, row, 0.0);
@@ -849,15 +916,106 @@ check_line(struct ctx *c, const struct line *l)
 		if (fs.count == sh->ncols && sh->kind != SHAPE_COLUMNS)
 			break;
 		store(c, row, 0.0);
-		if (fs.count != sh->ncols)
-			report(c, PROBLEM_ERROR, "csv.columns", l->no,
-			       "Write one probability per line, with no other "
-			       "columns.",
-			       "%zu fields; the other lines have %zu",
-			       fs.count, sh->ncols);
+		if (fs.count < sh->ncols && sh->wrapped) {
+			/* The end of the vector, if no line follows. */
+			c->short_line = l->no;
+			c->short_count = fs.count;
+		} else if (fs.count != sh->ncols) {
+			report_short_line(c, l->no, fs.count);
+		}
 		return;
 	}
 	check_value(c, l->no, row, &fs.f[sh->value_col], NULL);
+}
+
+/* numpy's default np.savetxt() format, %.18e: 2.500000000000000000e-01. */
+static int
+is_numpy_18e(const struct field *f)
+{
+	const char *s = f->p;
+	size_t n = f->n, i = 0, k;
+
+	if (n > 0 && s[0] == '-')
+		i = 1;
+	/* d.dddddddddddddddddde+dd, 24 characters, or 25 for e-310. */
+	if (n - i != 24 && n - i != 25)
+		return 0;
+	if (!is_digit(s[i]) || s[i + 1] != '.')
+		return 0;
+	for (k = i + 2; k < i + 20; k++)
+		if (!is_digit(s[k]))
+			return 0;
+	if (s[i + 20] != 'e' || (s[i + 21] != '+' && s[i + 21] != '-'))
+		return 0;
+	for (k = i + 22; k < n; k++)
+		if (!is_digit(s[k]))
+			return 0;
+	return 1;
+}
+
+/*
+ * A line of values separated by single spaces, as np.savetxt() and R's
+ * write.table() and write() write them: two fields or more, each a number
+ * (or nan, NA), or a quoted name such as R's row names, and at least one
+ * unquoted number.  A lone value with spaces around it is not one: its
+ * empty fields are no numbers.  *values counts the unquoted numbers seen
+ * and *e18 those in numpy's %.18e.
+ */
+static int
+is_spaced_values(const struct line *l, size_t *values, size_t *e18)
+{
+	struct fields fs;
+	size_t n, numbers = 0, i;
+	double v;
+
+	if (memchr(l->p, ' ', l->n) == NULL || memchr(l->p, ',', l->n) != NULL)
+		return 0;
+	split_fields(l->p, l->n, ' ', &fs);
+	if (fs.count < 2 || fs.unterminated)
+		return 0;
+	n = fs.count < MAX_FIELDS ? fs.count : MAX_FIELDS;
+	for (i = 0; i < n; i++) {
+		const struct field *f = &fs.f[i];
+
+		if (f->quoted)
+			continue;
+		switch (number_parse(f->p, f->n, &v)) {
+		case NUMBER_OK:
+		case NUMBER_UNDERFLOW:
+		case NUMBER_OVERFLOW:
+			numbers++;
+			break;
+		case NUMBER_NAN:
+		case NUMBER_INF:
+			break;
+		default:
+			if (!is_missing_word(f->p, f->n))
+				return 0;
+		}
+	}
+	if (numbers == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!fs.f[i].quoted) {
+			(*values)++;
+			*e18 += is_numpy_18e(&fs.f[i]);
+		}
+	return 1;
+}
+
+/*
+ * A printed array: numpy's str() or print() ("[0.12 0.87 ...", wrapped
+ * over lines, "[[...]]" for two columns), R's print() ("[1] 0.12 0.87"),
+ * or a Python list or JSON array ("[0.12, 0.87]").
+ */
+static int
+is_printed_array(const struct line *l)
+{
+	size_t i = 0;
+
+	while (i < l->n && l->p[i] == ' ')
+		i++;
+	return i < l->n && l->p[i] == '[';
 }
 
 /*
@@ -871,12 +1029,13 @@ survey(struct ctx *c, const char *p, const char *end)
 	struct shape *sh = &c->shape;
 	struct scanner sc;
 	struct line l, sample[SAMPLE_LINES], line1 = { NULL, 0, 0 };
-	struct fields fs;
+	struct fields fs, h;
 	size_t nsample = 0, semicolons = 0, tabs = 0, seen = 0, i;
 	size_t counts_n[SAMPLE_LINES], counts_c[SAMPLE_LINES], ncounts = 0;
 	int more = 0;
 
 	memset(sh, 0, sizeof *sh);
+	memset(&h, 0, sizeof h);
 	sh->sep = ',';
 	sh->ncols = 1;
 	scanner_init(&sc, p, end);
@@ -911,26 +1070,77 @@ survey(struct ctx *c, const char *p, const char *end)
 		c->line1_is_zero = line1.n == 1 && line1.p[0] == '0';
 	}
 
-	/* A tab-separated file is read with its own separator, so that its
-	 * columns are diagnosed like those of a comma-separated one. */
+	/*
+	 * A printed array is one diagnosis for the whole file: its lines
+	 * are no rows, and "[0.12" is no value.
+	 */
+	if (is_printed_array(&sample[0])) {
+		const struct line *s0 = &sample[0];
+
+		sh->printed = 1;
+		sh->first_data_line = s0->no;
+		show(s0->p, s0->n, c->line1, sizeof c->line1);
+		sh->printed_r = s0->n >= 3 && memcmp(s0->p, "[1]", 3) == 0;
+		sh->printed_list = memchr(s0->p, ',', s0->n) != NULL;
+		for (i = 0; i < nsample && !sh->elided; i++)
+			sh->elided = memmem(sample[i].p, sample[i].n, "...",
+					    3) != NULL;
+		return seen;
+	}
+
+	/*
+	 * A tab-separated file is read with its own separator, so that its
+	 * columns are diagnosed like those of a comma-separated one; so is
+	 * a file of values separated by spaces (np.savetxt() of two
+	 * columns, R's write.table() and write()).
+	 */
 	if (semicolons * 2 > nsample) {
 		sh->sep = ';';
 		sh->comma_decimals = 1;
 	} else if (tabs * 2 > nsample) {
 		sh->sep = '\t';
+	} else {
+		size_t spaced = 0, values = 0, e18 = 0;
+
+		for (i = 0; i < nsample; i++)
+			spaced += (size_t)is_spaced_values(&sample[i], &values,
+							   &e18);
+		if (spaced * 2 > nsample) {
+			sh->sep = ' ';
+			sh->numpy_18e = e18 == values;
+		}
 	}
 
-	/* A header: line 1 reads as names while most other lines do not. */
+	/*
+	 * A header: line 1 reads as names while most other lines do not.  R
+	 * quotes every name, so a line 1 of two or more quoted names over
+	 * unquoted values is a header too, even when the names read as
+	 * numbers (caret's class probabilities "0","1").  One quoted value
+	 * over unquoted ones stays a value.
+	 */
 	if (line1.p != NULL) {
-		struct fields h;
-		size_t data = 0, text = 0, empty_first = 0;
+		size_t data = 0, text = 0, empty_first = 0, quoted_values = 0;
+		int quoted_names;
 
 		split_fields(line1.p, line1.n, sh->sep, &h);
+		quoted_names = !h.unterminated;
+		for (i = 0; i < h.count && i < MAX_FIELDS; i++)
+			if (!h.f[i].quoted)
+				quoted_names = 0;
 		for (i = 0; i < nsample; i++) {
+			size_t k, from;
+
 			if (sample[i].no == 1)
 				continue;
 			split_fields(sample[i].p, sample[i].n, sh->sep, &fs);
 			data++;
+			/* R quotes row names: the first of several fields. */
+			from = fs.count >= 2 ? 1 : 0;
+			for (k = from; k < fs.count && k < MAX_FIELDS; k++)
+				if (fs.f[k].quoted) {
+					quoted_values++;
+					break;
+				}
 			if (fs.unterminated)
 				continue;
 			if (fields_have_text(&fs))
@@ -941,13 +1151,14 @@ survey(struct ctx *c, const char *p, const char *end)
 		if (!h.unterminated && text * 2 <= data &&
 		    (fields_have_text(&h) ||
 		     (h.count >= 2 && h.f[0].n == 0 && data > 0 &&
-		      empty_first * 2 < data))) {
+		      empty_first * 2 < data) ||
+		     (quoted_names && h.count >= 2 && data > 0 &&
+		      quoted_values == 0))) {
 			sh->header = 1;
-			sh->r_style = h.count >= 2 && h.f[0].n == 0 &&
-				      h.f[0].quoted;
-			for (i = 0; i < h.count && i < MAX_FIELDS; i++)
-				if (!h.f[i].quoted)
-					sh->r_style = 0;
+			sh->quoted_header = quoted_names;
+			sh->comment_header = line1.p[0] == '#';
+			sh->r_style = sh->sep != ' ' && quoted_names &&
+				      h.count >= 2 && h.f[0].n == 0;
 		}
 	}
 
@@ -1064,8 +1275,150 @@ survey(struct ctx *c, const char *p, const char *end)
 		}
 		if (!sh->index || quoted0 != ints)
 			sh->r_style = 0;
+		/*
+		 * R's write.table() with its defaults: quoted row names,
+		 * values separated by spaces, and a header of quoted names
+		 * with none for the row names ("x" over "1" 0.12).
+		 */
+		sh->r_table = sh->sep == ' ' && sh->index && quoted0 == ints &&
+			      (!sh->header || sh->quoted_header);
+	}
+
+	/*
+	 * One vector wrapped over lines of ncols values, the last line maybe
+	 * shorter: R's write() (5 a line), or cat() with fill.  numpy
+	 * writes the rows of a 2-D array, whose columns are columns.
+	 */
+	sh->wrapped = sh->kind == SHAPE_COLUMNS && sh->sep == ' ' &&
+		      !sh->numpy_18e && !sh->header && !sh->index &&
+		      !sh->one_line;
+
+	/*
+	 * An index whose column the header names ("id,prediction") is an id
+	 * column written on purpose; pandas' own default leaves the name
+	 * empty (",0"), and reading such a file back and writing it again
+	 * names it "Unnamed: 0".
+	 */
+	if (sh->header && sh->index && h.count == sh->ncols &&
+	    h.f[0].n > 0 && !(h.f[0].n == 10 &&
+			      memcmp(h.f[0].p, "Unnamed: 0", 10) == 0)) {
+		sh->named_index = 1;
+		show(h.f[0].p, h.f[0].n, sh->index_name,
+		     sizeof sh->index_name);
+		if (sh->value_col < MAX_FIELDS &&
+		    h.f[sh->value_col].n > 0 && !h.f[sh->value_col].quoted)
+			show(h.f[sh->value_col].p, h.f[sh->value_col].n,
+			     sh->value_name, sizeof sh->value_name);
 	}
 	return seen;
+}
+
+/*
+ * The two class columns, told for the tool that wrote them, so that the
+ * fix names the call to change.
+ */
+static void
+report_two_class(struct ctx *c, long first)
+{
+	const struct shape *sh = &c->shape;
+	static const char hint_r[] =
+	    "Keep only the probability of the positive class, the last "
+	    "column, with no header or row names: write.table(probs[, 2], "
+	    "\"results1.csv\", row.names = FALSE, col.names = FALSE).";
+	static const char hint_numpy[] =
+	    "Keep only the probability of the positive class, the last "
+	    "column: proba = model.predict_proba(X); "
+	    "np.savetxt(\"results1.csv\", proba[:, 1]).";
+	static const char msg[] =
+	    "two columns that sum to 1 on every line: the probabilities of "
+	    "both classes";
+
+	if (sh->r_table && sh->header)
+		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
+		       hint_r,
+		       "R's write.table() output with its defaults: a header "
+		       "(%s), quoted row names, and %s", c->line1, msg);
+	else if (sh->r_table)
+		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
+		       hint_r,
+		       "R's write.table() output: quoted row names, and %s",
+		       msg);
+	else if (sh->header && !sh->index && sh->quoted_header)
+		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
+		       "Keep only the probability of the positive class, the "
+		       "last column, with no header: write.table(probs[, 2], "
+		       "\"results1.csv\", row.names = FALSE, col.names = "
+		       "FALSE).",
+		       "R's %s output: a header (%s) and %s",
+		       sh->sep == ' ' ? "write.table()" : "write.csv()",
+		       c->line1, msg);
+	else if (sh->header && !sh->index && sh->comment_header)
+		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
+		       "Keep only the probability of the positive class, the "
+		       "last column, and drop header=: proba = "
+		       "model.predict_proba(X); np.savetxt(\"results1.csv\", "
+		       "proba[:, 1]).",
+		       "np.savetxt() output with header=: a header (%s) and "
+		       "%s", c->line1, msg);
+	else if (sh->header && !sh->index)
+		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
+		       "Keep only the probability of the positive class, the "
+		       "last column, with no header: "
+		       "pd.Series(model.predict_proba(X)[:, 1])"
+		       ".to_csv(\"results1.csv\", index=False, header=False).",
+		       "a header (%s) and %s", c->line1, msg);
+	else if (sh->sep == ' ' && sh->numpy_18e)
+		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
+		       hint_numpy,
+		       "np.savetxt() output of predict_proba(X): %s", msg);
+	else if (sh->sep == ' ')
+		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
+		       "Keep only the probability of the positive class, the "
+		       "last column: in Python predict_proba(X)[:, 1], "
+		       "written with np.savetxt(\"results1.csv\", "
+		       "proba[:, 1]); in R, write.table(probs[, 2], "
+		       "\"results1.csv\", row.names = FALSE, col.names = "
+		       "FALSE).",
+		       "two columns separated by spaces that sum to 1 on "
+		       "every line: the probabilities of both classes");
+	else
+		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
+		       "Keep only the probability of the positive class, the "
+		       "last column (predict_proba(X)[:, 1]).", "%s", msg);
+}
+
+/* A printed array: one problem for the file, whose lines are no rows. */
+static void
+report_printed(struct ctx *c)
+{
+	const struct shape *sh = &c->shape;
+	long line = sh->first_data_line;
+
+	if (sh->printed_r)
+		report(c, PROBLEM_ERROR, "csv.printed_array", line,
+		       "Write one value per line: "
+		       "writeLines(format(p, digits = 17), \"results1.csv\").",
+		       "R's print() output ('%s'), not one value per line: "
+		       "print() rounds to 7 digits and numbers the lines",
+		       c->line1);
+	else if (sh->printed_list)
+		report(c, PROBLEM_ERROR, "csv.printed_array", line,
+		       "Write one value per line: np.savetxt(\"results1.csv\", "
+		       "p), or pd.Series(p).to_csv(\"results1.csv\", "
+		       "index=False, header=False).",
+		       "a list in brackets ('%s'), as str(list) or json.dump() "
+		       "writes it, not one value per line", c->line1);
+	else
+		report(c, PROBLEM_ERROR, "csv.printed_array", line,
+		       "Write the array itself, one value per line in full "
+		       "precision: np.savetxt(\"results1.csv\", p), not "
+		       "f.write(str(p)) or print(p, file=f).",
+		       "a printed numpy array ('%s'), not one value per line: "
+		       "str() and print() round to 8 digits and wrap "
+		       "lines%s", c->line1,
+		       sh->elided ? ", and '...' stands for values left out, "
+				    "so the file does not hold every "
+				    "prediction" : "");
 }
 
 static void
@@ -1073,7 +1426,7 @@ report_shape(struct ctx *c)
 {
 	const struct shape *sh = &c->shape;
 	long first = sh->first_data_line ? sh->first_data_line : 1;
-	char a[32];
+	char a[32], hint[256];
 
 	if (sh->sep == ';')
 		report(c, PROBLEM_ERROR, "csv.semicolon", first,
@@ -1091,13 +1444,43 @@ report_shape(struct ctx *c)
 		       "each line reads as two fields: a spreadsheet export "
 		       "with European regional settings");
 
-	if (sh->r_style && sh->header) {
+	if (sh->r_table) {
+		/* Its header and row names are told with the columns. */
+		if (sh->kind != SHAPE_TWO_CLASS)
+			report(c, PROBLEM_ERROR, "csv.r_write_table", 1,
+			       "Write only the probabilities: write.table(p, "
+			       "\"results1.csv\", row.names = FALSE, "
+			       "col.names = FALSE).",
+			       "R's write.table() output with its defaults: "
+			       "%s%s%squoted row names in the first column, and "
+			       "values separated by spaces",
+			       sh->header ? "a header (" : "",
+			       sh->header ? c->line1 : "",
+			       sh->header ? "), " : "");
+	} else if (sh->r_style && sh->header) {
 		report(c, PROBLEM_ERROR, "csv.r_write_csv", 1,
 		       "Write only the probabilities: write.table(p, "
 		       "\"results1.csv\", row.names = FALSE, col.names = "
 		       "FALSE, sep = \",\").",
 		       "R's write.csv() output: a header (%s) and quoted row "
 		       "names in the first column", c->line1);
+	} else if (sh->index && sh->header && sh->named_index &&
+		   (sh->kind == SHAPE_INDEX || sh->kind == SHAPE_TWO_CLASS)) {
+		if (sh->value_name[0] != '\0')
+			snprintf(hint, sizeof hint, "Drop the id column and the "
+				 "header: rows are matched by their order, e.g. "
+				 "df[\"%s\"].to_csv(\"results1.csv\", "
+				 "index=False, header=False).",
+				 sh->value_name);
+		else
+			snprintf(hint, sizeof hint, "Drop the id column and the "
+				 "header: rows are matched by their order. %s",
+				 HINT_PANDAS);
+		report(c, PROBLEM_ERROR, "csv.index_column", first, hint,
+		       "the first column ('%s') is an id column written with "
+		       "the predictions, and line 1 is a header ('%s'): "
+		       "results files hold only the probabilities",
+		       sh->index_name, c->line1);
 	} else if (sh->index && (sh->kind == SHAPE_INDEX ||
 				 sh->kind == SHAPE_TWO_CLASS)) {
 		if (sh->header)
@@ -1111,6 +1494,16 @@ report_shape(struct ctx *c)
 			       HINT_PANDAS,
 			       "the first column is an index (row numbers or "
 			       "ids), not a probability");
+	} else if (sh->header && sh->kind == SHAPE_TWO_CLASS) {
+		/* The header is told with the two class columns. */
+	} else if (sh->header && sh->comment_header) {
+		report(c, PROBLEM_ERROR, "csv.header", 1,
+		       "Remove header= from np.savetxt(): numpy writes it as "
+		       "a '# ' comment line; np.savetxt(\"results1.csv\", p) "
+		       "writes only the values.",
+		       "a header ('%s'), the comment line that "
+		       "np.savetxt(..., header=...) writes: results files have "
+		       "no header", c->line1);
 	} else if (sh->header) {
 		report(c, PROBLEM_ERROR, "csv.header", 1,
 		       "Remove the first line (pandas: to_csv(..., "
@@ -1121,17 +1514,25 @@ report_shape(struct ctx *c)
 	}
 
 	if (sh->kind == SHAPE_TWO_CLASS)
-		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       "Keep only the probability of the positive class, the "
-		       "last column (predict_proba(X)[:, 1]).",
-		       "two columns that sum to 1 on every line: the "
-		       "probabilities of both classes");
+		report_two_class(c, first);
 	else if (sh->kind == SHAPE_COLUMNS && sh->one_line)
 		report(c, PROBLEM_ERROR, "csv.columns", first,
 		       "Write one probability per line (a column, not a row).",
 		       "all %s values are on one line, separated by %s; "
 		       "expected one value per line",
 		       group(sh->ncols, a), sep_name(sh->sep));
+	else if (sh->kind == SHAPE_COLUMNS && sh->wrapped && sh->ncols == 5 &&
+		 !sh->numpy_18e)
+		report(c, PROBLEM_ERROR, "csv.r_write", first,
+		       "Write one value per line: "
+		       "writeLines(format(p, digits = 17), \"results1.csv\").",
+		       "5 values on each line, separated by spaces: R's write() "
+		       "writes 5 values a line; expected one value per line");
+	else if (sh->kind == SHAPE_COLUMNS && sh->wrapped)
+		report(c, PROBLEM_ERROR, "csv.columns", first,
+		       "Write one probability per line, with no other columns.",
+		       "%zu values on each line, separated by spaces; expected "
+		       "one value per line", sh->ncols);
 	else if (sh->kind == SHAPE_COLUMNS)
 		report(c, PROBLEM_ERROR, "csv.columns", first,
 		       "Write one probability per line, with no other columns.",
@@ -1197,6 +1598,12 @@ report_row_count(struct ctx *c)
 	/* All the values on one line: csv.columns already said it. */
 	if (c->shape.one_line && c->shape.ncols == c->expected_rows &&
 	    c->rows == 1)
+		return;
+	/* So did csv.r_write of values wrapped over lines, when they are
+	 * all there. */
+	if (c->shape.wrapped && c->rows > 0 && c->blank_rows == 0 &&
+	    (c->rows - 1) * c->shape.ncols < c->expected_rows &&
+	    c->expected_rows <= c->rows * c->shape.ncols)
 		return;
 	group(c->expected_rows, b);
 	if (c->shape.header) {
@@ -1358,14 +1765,20 @@ results_parse(const char *file, const unsigned char *data, size_t len,
 				  "the file holds only blank lines");
 		goto done;
 	}
+	if (c->shape.printed) {
+		/* Its lines are no rows: nothing more to say about them. */
+		report_printed(c);
+		goto done;
+	}
 	report_shape(c);
 
 	scanner_init(&sc, p, end);
+	c->scanner = &sc;
 	while (scanner_next(&sc, &l))
 		check_line(c, &l);
 	/* One blank line at the end is accepted; the others are rows. */
 	if (c->pending_blank > 0)
-		flush_blank_rows(c, c->pending_blank - 1);
+		flush_blank_rows(c, c->pending_blank - 1, NULL);
 
 	report_range(c);
 	report_row_count(c);

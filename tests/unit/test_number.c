@@ -260,15 +260,61 @@ test_number_overflow_is_rejected(void **state)
 	assert_true(v == 7.0);
 }
 
+/*
+ * Below the normal range the status says so, and the value is strtod_l's
+ * nearest double all the same: a subnormal, or 0 (never -0).
+ */
 static void
-test_number_underflow_is_rejected(void **state)
+test_number_underflow_is_flagged_with_the_nearest_double(void **state)
 {
+	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
 	double v = 7.0;
 
 	(void)state;
+	assert_non_null(c);
 	assert_int_equal(parse("1e-400", &v), NUMBER_UNDERFLOW);
+	assert_true(v == 0.0 && !signbit(v));
+	v = 7.0;
+	assert_int_equal(parse("-1e-400", &v), NUMBER_UNDERFLOW);
+	assert_true(v == 0.0 && !signbit(v));
 	assert_int_equal(parse("1e-310", &v), NUMBER_UNDERFLOW);
-	assert_true(v == 7.0);
+	assert_true(bits_of(v) == bits_of(strtod_l("1e-310", NULL, c)));
+	assert_true(v > 0.0);
+	freelocale(c);
+}
+
+/*
+ * A subnormal written in full positional form, far beyond any fixed
+ * buffer: 5e-324 with 330 decimals, and 2.5e-310 written exactly (the
+ * digits of the double, 800 characters and more).
+ */
+static void
+test_number_long_positional_subnormals_are_read_exactly(void **state)
+{
+	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	enum number_status st;
+	char text[1200];
+	double v, ref;
+
+	(void)state;
+	assert_non_null(c);
+	snprintf(text, sizeof text, "%.330f", 5e-324);
+	assert_true(strlen(text) > 128);
+	ref = strtod_l(text, NULL, c);
+	assert_true(ref > 0.0);
+	v = 7.0;
+	assert_int_equal(parse(text, &v), NUMBER_UNDERFLOW);
+	assert_true(bits_of(v) == bits_of(ref));
+
+	/* Written exactly, the subnormal is no rounding: strtod_l does not
+	 * flag it, and neither need the parser; the value is what counts. */
+	snprintf(text, sizeof text, "%.1100f", 2.5e-310);
+	assert_true(strlen(text) > 1000);
+	v = 7.0;
+	st = parse(text, &v);
+	assert_true(st == NUMBER_OK || st == NUMBER_UNDERFLOW);
+	assert_true(v == 2.5e-310);
+	freelocale(c);
 }
 
 static void
@@ -349,7 +395,10 @@ main(void)
 		cmocka_unit_test(test_number_infinity_is_rejected),
 		cmocka_unit_test(test_number_hexadecimal_float_is_rejected),
 		cmocka_unit_test(test_number_overflow_is_rejected),
-		cmocka_unit_test(test_number_underflow_is_rejected),
+		cmocka_unit_test(
+		    test_number_underflow_is_flagged_with_the_nearest_double),
+		cmocka_unit_test(
+		    test_number_long_positional_subnormals_are_read_exactly),
 		cmocka_unit_test(test_number_trailing_junk_is_rejected),
 		cmocka_unit_test(test_number_decimal_comma_is_rejected),
 		cmocka_unit_test(test_number_surrounding_spaces_are_rejected),
