@@ -1321,10 +1321,6 @@ static void
 report_two_class(struct ctx *c, long first)
 {
 	const struct shape *sh = &c->shape;
-	static const char hint_r[] =
-	    "Keep only the probability of the positive class, the last "
-	    "column, with no header or row names: write.table(probs[, 2], "
-	    "\"results1.csv\", row.names = FALSE, col.names = FALSE).";
 	static const char hint_numpy[] =
 	    "Keep only the probability of the positive class, the last "
 	    "column: proba = model.predict_proba(X); "
@@ -1333,16 +1329,11 @@ report_two_class(struct ctx *c, long first)
 	    "two columns that sum to 1 on every line: the probabilities of "
 	    "both classes";
 
-	if (sh->r_table && sh->header)
+	/* csv.r_write_table has told the header and the row names. */
+	if (sh->r_table)
 		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       hint_r,
-		       "R's write.table() output with its defaults: a header "
-		       "(%s), quoted row names, and %s", c->line1, msg);
-	else if (sh->r_table)
-		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       hint_r,
-		       "R's write.table() output: quoted row names, and %s",
-		       msg);
+		       "Keep only the probability of the positive class, the "
+		       "last column (probs[, 2] in R).", "%s", msg);
 	else if (sh->header && !sh->index && sh->quoted_header)
 		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
 		       "Keep only the probability of the positive class, the "
@@ -1395,21 +1386,21 @@ report_printed(struct ctx *c)
 	long line = sh->first_data_line;
 
 	if (sh->printed_r)
-		report(c, PROBLEM_ERROR, "csv.printed_array", line,
+		report(c, PROBLEM_ERROR, "csv.numpy_str", line,
 		       "Write one value per line: "
 		       "writeLines(format(p, digits = 17), \"results1.csv\").",
 		       "R's print() output ('%s'), not one value per line: "
 		       "print() rounds to 7 digits and numbers the lines",
 		       c->line1);
 	else if (sh->printed_list)
-		report(c, PROBLEM_ERROR, "csv.printed_array", line,
+		report(c, PROBLEM_ERROR, "csv.numpy_str", line,
 		       "Write one value per line: np.savetxt(\"results1.csv\", "
 		       "p), or pd.Series(p).to_csv(\"results1.csv\", "
 		       "index=False, header=False).",
 		       "a list in brackets ('%s'), as str(list) or json.dump() "
 		       "writes it, not one value per line", c->line1);
 	else
-		report(c, PROBLEM_ERROR, "csv.printed_array", line,
+		report(c, PROBLEM_ERROR, "csv.numpy_str", line,
 		       "Write the array itself, one value per line in full "
 		       "precision: np.savetxt(\"results1.csv\", p), not "
 		       "f.write(str(p)) or print(p, file=f).",
@@ -1445,18 +1436,21 @@ report_shape(struct ctx *c)
 		       "with European regional settings");
 
 	if (sh->r_table) {
-		/* Its header and row names are told with the columns. */
-		if (sh->kind != SHAPE_TWO_CLASS)
-			report(c, PROBLEM_ERROR, "csv.r_write_table", 1,
-			       "Write only the probabilities: write.table(p, "
-			       "\"results1.csv\", row.names = FALSE, "
-			       "col.names = FALSE).",
-			       "R's write.table() output with its defaults: "
-			       "%s%s%squoted row names in the first column, and "
-			       "values separated by spaces",
-			       sh->header ? "a header (" : "",
-			       sh->header ? c->line1 : "",
-			       sh->header ? "), " : "");
+		report(c, PROBLEM_ERROR, "csv.r_write_table", 1,
+		       sh->kind == SHAPE_TWO_CLASS ?
+		       "Write only the positive class's probabilities, with no "
+		       "header or row names: write.table(probs[, 2], "
+		       "\"results1.csv\", row.names = FALSE, col.names = "
+		       "FALSE)." :
+		       "Write only the probabilities: write.table(p, "
+		       "\"results1.csv\", row.names = FALSE, col.names = "
+		       "FALSE).",
+		       "R's write.table() output with its defaults: %s%s%s"
+		       "quoted row names in the first column, and values "
+		       "separated by spaces",
+		       sh->header ? "a header (" : "",
+		       sh->header ? c->line1 : "",
+		       sh->header ? "), " : "");
 	} else if (sh->r_style && sh->header) {
 		report(c, PROBLEM_ERROR, "csv.r_write_csv", 1,
 		       "Write only the probabilities: write.table(p, "
@@ -1523,7 +1517,7 @@ report_shape(struct ctx *c)
 		       group(sh->ncols, a), sep_name(sh->sep));
 	else if (sh->kind == SHAPE_COLUMNS && sh->wrapped && sh->ncols == 5 &&
 		 !sh->numpy_18e)
-		report(c, PROBLEM_ERROR, "csv.r_write", first,
+		report(c, PROBLEM_ERROR, "csv.columns", first,
 		       "Write one value per line: "
 		       "writeLines(format(p, digits = 17), \"results1.csv\").",
 		       "5 values on each line, separated by spaces: R's write() "
