@@ -3,9 +3,14 @@
  * memory and by the same rules.
  *
  * Nothing is ever extracted.  A zip is read into memory (its size checked
- * first), handed to libzip as a buffer source and opened with ZIP_CHECKCONS,
- * which compares every local header with the central directory.  Every
- * entry is then checked twice over before the submission is returned:
+ * first) and handed to libzip as a buffer source.  It is opened without
+ * ZIP_CHECKCONS, which in Debian 12's libzip refuses the valid layouts of
+ * bsdtar, macOS Archive Utility and `zip -fd` (data descriptors) and any
+ * byte after the end record; ziprecords.c makes those checks instead,
+ * honouring the data-descriptor flag: the central directory it reads must
+ * be libzip's, every local header must agree with it, and no two entries
+ * may share bytes.  Every entry is then checked twice over before the
+ * submission is returned:
  *
  *   1. by its metadata: a safe name (after backslashes are read as folder
  *      separators), a regular file or folder type, no encryption, Store or
@@ -47,6 +52,7 @@
 #include <zip.h>
 
 #include "digest.h"
+#include "ziprecords.h"
 
 /* The longest entry name accepted, in bytes (a common file system limit). */
 #define NAME_MAX_BYTES	255
@@ -115,10 +121,12 @@ struct submission {
 	uint64_t bytes;
 	unsigned char sha256[32];
 
-	/* A zip: the file's bytes (libzip reads them in place). */
+	/* A zip: the file's bytes (libzip reads them in place), and its
+	 * central directory as read from those bytes (ziprecords.h). */
 	unsigned char *buf;
 	size_t len;
 	zip_t *za;
+	struct ziprec_dir dir;
 
 	/* A folder: the folder itself, or -1. */
 	int root_fd;
@@ -456,6 +464,7 @@ submission_free(struct submission *s)
 	free(s->entries);
 	if (s->za != NULL)
 		zip_discard(s->za);
+	ziprec_free(&s->dir);
 	free(s->buf);
 	if (s->root_fd >= 0)
 		close(s->root_fd);
@@ -526,14 +535,43 @@ next_record(const unsigned char *buf, size_t len, size_t *pos,
 	return 0;
 }
 
+/*
+ * Reports an entry whose 32-bit size is 0xFFFFFFFF with no ZIP64 field:
+ * a file of 4 GiB, or a header that claims one.  Returns 1 when one was
+ * found (or memory ran out), 0 otherwise.
+ */
 static int
-record_cmp(const void *a, const void *b)
+report_unresolved_size(struct ctx *c, const struct submission *s)
 {
-	const struct record *x = a, *y = b;
+	struct ziprec_dir dir;
+	struct ziprec_fault fault;
+	char b1[64], b2[64], *shown;
+	int found = 0;
 
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	return memcmp(x->name, y->name, x->len);
+	if (ziprec_read(s->buf, s->len, s->lim.entries, &dir, &fault) != 0) {
+		if (fault.kind == ZIPREC_NOMEM)
+			c->nomem = 1;
+		return c->nomem;
+	}
+	for (size_t i = 0; i < dir.count && !found; i++) {
+		if (!dir.rec[i].size_unresolved)
+			continue;
+		found = 1;
+		if ((shown = shown_name(dir.rec[i].name,
+		    dir.rec[i].name_len)) == NULL) {
+			c->nomem = 1;
+			break;
+		}
+		report(c, PROBLEM_ERROR, "zip.limit_entry_bytes", shown,
+		       HINT_LIMIT, "\"%s\" declares %s or more without the "
+		       "ZIP64 field that sizes from 4 GiB need; the limit per "
+		       "file is %s", shown,
+		       fmt_bytes(b1, sizeof b1, 0xffffffffu),
+		       fmt_bytes(b2, sizeof b2, s->lim.entry_bytes));
+		free(shown);
+	}
+	ziprec_free(&dir);
+	return found;
 }
 
 /* Why libzip refused to open the archive, as precisely as we can say. */
@@ -543,8 +581,8 @@ report_open_error(struct ctx *c, const struct submission *s,
 {
 	int code = zip_error_code_zip(err);
 	static const unsigned char eocd[4] = { 'P', 'K', 5, 6 };
-	struct record r, *all;
-	size_t pos, n, cap;
+	struct record r;
+	size_t pos;
 	char *shown;
 
 	switch (code) {
@@ -574,45 +612,6 @@ report_open_error(struct ctx *c, const struct submission *s,
 		       "data in front of it, or its end record is missing",
 		       display);
 		return;
-	case ZIP_ER_EXISTS:
-		/* Name the duplicate: sort the records the buffer holds. */
-		cap = 0;
-		all = NULL;
-		/* Signatures in entry data can fake records: collect no more
-		 * than the real ones could number, to bound memory. */
-		for (pos = 0, n = 0; n <= s->lim.entries &&
-		    next_record(s->buf, s->len, &pos, &r);) {
-			if (n == cap) {
-				struct record *m;
-
-				cap = cap ? cap * 2 : 64;
-				if ((m = realloc(all, cap * sizeof *m)) == NULL) {
-					free(all);
-					c->nomem = 1;
-					return;
-				}
-				all = m;
-			}
-			all[n++] = r;
-		}
-		if (n > 0)
-			qsort(all, n, sizeof *all, record_cmp);
-		for (pos = 1; pos < n; pos++)
-			if (record_cmp(&all[pos - 1], &all[pos]) == 0)
-				break;
-		if (pos < n &&
-		    (shown = shown_name(all[pos].name, all[pos].len)) != NULL) {
-			report(c, PROBLEM_ERROR, "zip.duplicate_name", shown,
-			       HINT_DUPLICATE, "the archive holds \"%s\" twice",
-			       shown);
-			free(shown);
-		} else if (!c->nomem) {
-			report(c, PROBLEM_ERROR, "zip.duplicate_name", NULL,
-			       HINT_DUPLICATE,
-			       "the archive holds two entries of the same name");
-		}
-		free(all);
-		return;
 	case ZIP_ER_INCONS:
 		/* libzip refuses a name flagged UTF-8 that is not UTF-8 as
 		 * an inconsistency; say which name it was. */
@@ -639,6 +638,12 @@ report_open_error(struct ctx *c, const struct submission *s,
 		report(c, PROBLEM_ERROR, "zip.encrypted", NULL, HINT_PASSWORD,
 		       "%s is password protected", display);
 		return;
+	case ZIP_ER_NOENT:
+		/* libzip looks for the ZIP64 field of a saturated size and
+		 * says "No such file" when there is none. */
+		if (report_unresolved_size(c, s))
+			return;
+		/* FALLTHROUGH */
 	default:
 		report(c, PROBLEM_ERROR, "zip.damaged", NULL, HINT_REZIP,
 		       "%s is a damaged zip archive (libzip: %s)", display,
@@ -904,14 +909,18 @@ zip_check_entry(struct ctx *c, struct submission *s, zip_uint64_t i,
 	    opsys == ZIP_OPSYS_UNIX) {
 		/* Python's zipfile writes permissions with no type bits: only
 		 * a type that is present and neither file nor folder is
-		 * refused. */
+		 * refused.  A FIFO is what Info-ZIP records for data it read
+		 * from a pipe (zip out.zip - , zip -FI): the entry holds the
+		 * bytes like any file, and nothing is ever extracted, so it
+		 * is read as a file. */
 		unsigned type = (attr >> 16) & S_IFMT;
 
 		if (type == S_IFLNK)
 			report(c, PROBLEM_ERROR, "zip.link", name, HINT_LINK,
 			       "\"%s\" is a symbolic link; a submission may "
 			       "hold only files and folders", name);
-		else if (type != 0 && type != S_IFREG && type != S_IFDIR)
+		else if (type != 0 && type != S_IFREG && type != S_IFDIR &&
+			 type != S_IFIFO)
 			report(c, PROBLEM_ERROR, "zip.file_type", name,
 			       HINT_LINK, "\"%s\" is a special file (type "
 			       "0%o), not a file or folder", name, type);
@@ -958,66 +967,112 @@ zip_check_entry(struct ctx *c, struct submission *s, zip_uint64_t i,
 }
 
 /*
- * Marks, in has_nul, the entries whose stored name held a NUL byte.  libzip
- * returns such a name with a space in its place, so only entries with a
- * space are candidates, and a record counts only when it matches, byte for
- * byte with NUL for space, a name libzip returned.  Signatures in entry data
- * can fake records: a file of them is refused (*crafted set) once there are
- * more NUL-named records of a candidate's length than entries, which bounds
- * the work.  Returns 0, or -1 when out of memory.
+ * True when the central directory read from the bytes (dir) is the one
+ * libzip read: as many entries, each with the same name, byte for byte.
+ * libzip shows a NUL byte in a stored name as a space, and the Info-ZIP
+ * Unicode Path field's name instead of the stored one; has_nul[i] is set
+ * for the entries whose stored name held a NUL byte.
  */
 static int
-find_nul_names(struct submission *s, zip_uint64_t n, unsigned char *has_nul,
-	       int *crafted)
+same_entries(zip_t *za, const struct ziprec_dir *dir, zip_uint64_t n,
+	     unsigned char *has_nul)
 {
-	unsigned char lens[NAME_MAX_BYTES + 1] = { 0 };
-	const char **raw;
-	size_t *rawlen, pos = 0;
-	zip_uint64_t suspects = 0;
-	struct record r;
-	int any = 0;
-
-	if ((raw = calloc((size_t)n, sizeof *raw)) == NULL ||
-	    (rawlen = calloc((size_t)n, sizeof *rawlen)) == NULL) {
-		free(raw);
-		return -1;
-	}
+	if (dir->count != n)
+		return 0;
 	for (zip_uint64_t i = 0; i < n; i++) {
-		const char *name = zip_get_name(s->za, i, ZIP_FL_ENC_RAW);
+		const struct ziprec_entry *r = &dir->rec[i];
+		const char *raw = zip_get_name(za, i, ZIP_FL_ENC_RAW);
+		size_t len, k;
 
-		/* A longer name is refused for its length anyway. */
-		if (name == NULL || strchr(name, ' ') == NULL ||
-		    strlen(name) > NAME_MAX_BYTES)
+		if (raw == NULL)
+			return 0;
+		len = strlen(raw);
+		if (r->uname != NULL && len == r->uname_len &&
+		    memcmp(raw, r->uname, len) == 0)
 			continue;
-		raw[i] = name;
-		rawlen[i] = strlen(name);
-		lens[rawlen[i]] = 1;
-		any = 1;
-	}
-	while (any && next_record(s->buf, s->len, &pos, &r)) {
-		if (r.len > NAME_MAX_BYTES || !lens[r.len] ||
-		    memchr(r.name, '\0', r.len) == NULL)
-			continue;
-		if (++suspects > n) {
-			*crafted = 1;
-			break;
-		}
-		for (zip_uint64_t i = 0; i < n; i++) {
-			size_t k;
-
-			if (raw[i] == NULL || rawlen[i] != r.len)
-				continue;
-			for (k = 0; k < r.len; k++)
-				if ((char)r.name[k] != raw[i][k] &&
-				    !(r.name[k] == '\0' && raw[i][k] == ' '))
-					break;
-			if (k == r.len)
+		if (len != r->name_len)
+			return 0;
+		for (k = 0; k < len; k++) {
+			if (r->name[k] == '\0' && raw[k] == ' ')
 				has_nul[i] = 1;
+			else if ((unsigned char)raw[k] != r->name[k])
+				return 0;
 		}
 	}
-	free(raw);
-	free(rawlen);
-	return 0;
+	return 1;
+}
+
+/*
+ * Describes the bytes after the end record for a message: what tools and
+ * transfers add (a line end, zero padding) said as such.
+ */
+static const char *
+trailing_kind(const unsigned char *p, size_t n)
+{
+	size_t zeros = 0, ends = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		zeros += p[i] == 0;
+		ends += p[i] == '\r' || p[i] == '\n';
+	}
+	if (ends == n)
+		return "a line end";
+	if (zeros == n)
+		return "zero padding";
+	return "unknown bytes";
+}
+
+/* Reports what ziprec_check() found; the archive is refused. */
+static void
+report_fault(struct ctx *c, const struct ziprec_dir *dir,
+	     const struct ziprec_fault *f, const char *display)
+{
+	const struct ziprec_entry *r = &dir->rec[f->entry];
+	char *name, *other = NULL;
+
+	if (f->kind == ZIPREC_NOMEM) {
+		c->nomem = 1;
+		return;
+	}
+	name = shown_name(r->name, r->name_len);
+	if (f->kind == ZIPREC_OVERLAP)
+		other = shown_name(dir->rec[f->other].name,
+				   dir->rec[f->other].name_len);
+	if (name == NULL || (f->kind == ZIPREC_OVERLAP && other == NULL)) {
+		c->nomem = 1;
+	} else if (f->kind == ZIPREC_LOCAL_MISSING) {
+		report(c, PROBLEM_ERROR, "zip.damaged", name, HINT_REZIP,
+		       "%s is a damaged zip archive: the local header of "
+		       "\"%s\" is not where the central directory says",
+		       display, name);
+	} else if (f->kind == ZIPREC_LOCAL_NAME) {
+		report(c, PROBLEM_ERROR, "zip.damaged", name, HINT_REZIP,
+		       "%s is a damaged or hostile zip archive: the entry "
+		       "\"%s\" has another name in its local header, so "
+		       "different tools would read different files", display,
+		       name);
+	} else if (f->kind == ZIPREC_LOCAL_FIELD) {
+		report(c, PROBLEM_ERROR, "zip.damaged", name, HINT_REZIP,
+		       "%s is a damaged or hostile zip archive: the %s of "
+		       "\"%s\" differs between its local header and the "
+		       "central directory", display, f->field, name);
+	} else if (f->kind == ZIPREC_DESCRIPTOR) {
+		report(c, PROBLEM_ERROR, "zip.damaged", name, HINT_REZIP,
+		       "%s is a damaged zip archive: no data descriptor "
+		       "after \"%s\" matches the CRC and sizes of the central "
+		       "directory", display, name);
+	} else if (f->kind == ZIPREC_OVERLAP) {
+		report(c, PROBLEM_ERROR, "zip.damaged", name, HINT_REZIP,
+		       "%s is a damaged or hostile zip archive: \"%s\" and "
+		       "\"%s\" share bytes (overlapping entries, as in a zip "
+		       "bomb)", display, other, name);
+	} else {
+		report(c, PROBLEM_ERROR, "zip.damaged", name, HINT_REZIP,
+		       "%s is a damaged zip archive: the data of \"%s\" run "
+		       "into the central directory", display, name);
+	}
+	free(name);
+	free(other);
 }
 
 /*
@@ -1066,6 +1121,100 @@ comment_hides_records(zip_t *za)
 	return 0;
 }
 
+static const char HINT_TRAILING[] =
+	"Nothing to do: a download or an e-mail program may add such bytes, "
+	"and zip tools ignore them.  If the zip was cut or joined by hand, "
+	"create it again.";
+
+/*
+ * Opens s->buf with libzip, without ZIP_CHECKCONS, and reads the same
+ * central directory from the bytes into s->dir; both must agree.  Sets *n
+ * to the number of entries and *has_nul to a new array (the caller frees
+ * it) marking names that held a NUL byte.  Returns GR_OK or the failure.
+ */
+static enum gr_status
+zip_open_both(struct ctx *c, struct submission *s, const char *display,
+	      zip_int64_t *n, unsigned char **has_nul)
+{
+	struct ziprec_fault fault;
+	zip_source_t *src;
+	zip_error_t err;
+
+	zip_error_init(&err);
+	if ((src = zip_source_buffer_create(s->buf, s->len, 0, &err)) == NULL) {
+		zip_error_fini(&err);
+		c->nomem = 1;
+		return GR_NOMEM;
+	}
+	s->za = zip_open_from_source(src, ZIP_RDONLY, &err);
+	if (s->za == NULL) {
+		zip_source_free(src);
+		report_open_error(c, s, display, &err);
+		zip_error_fini(&err);
+		return c->nomem ? GR_NOMEM : GR_INVALID;
+	}
+	zip_error_fini(&err);
+
+	if (several_end_records(s->buf, s->len) ||
+	    comment_hides_records(s->za)) {
+		report(c, PROBLEM_ERROR, "zip.damaged", NULL, HINT_REZIP,
+		       "%s is a damaged or hostile zip archive: it holds "
+		       "more than one end record (one hidden in its "
+		       "comment), so different tools would read different "
+		       "files", display);
+		return GR_INVALID;
+	}
+	*n = zip_get_num_entries(s->za, 0);
+	if (*n < 0 || (uint64_t)*n > s->lim.entries) {
+		report(c, PROBLEM_ERROR, "zip.limit_entries", NULL, HINT_LIMIT,
+		       "the archive holds %lld entries; the limit is %llu",
+		       (long long)*n, (unsigned long long)s->lim.entries);
+		return GR_INVALID;
+	}
+	if (ziprec_read(s->buf, s->len, s->lim.entries, &s->dir, &fault) !=
+	    0) {
+		if (fault.kind == ZIPREC_NOMEM) {
+			c->nomem = 1;
+			return GR_NOMEM;
+		}
+		report(c, PROBLEM_ERROR, "zip.damaged", NULL, HINT_REZIP,
+		       "%s is a damaged zip archive: its central directory "
+		       "is not where its end record says", display);
+		return GR_INVALID;
+	}
+	if ((*has_nul = calloc((size_t)*n + 1, 1)) == NULL) {
+		c->nomem = 1;
+		return GR_NOMEM;
+	}
+	if (!same_entries(s->za, &s->dir, (zip_uint64_t)*n, *has_nul)) {
+		report(c, PROBLEM_ERROR, "zip.damaged", NULL, HINT_REZIP,
+		       "%s is a damaged or hostile zip archive: its central "
+		       "directory reads differently to different tools",
+		       display);
+		return GR_INVALID;
+	}
+	if (s->dir.trailing > 0) {
+		const unsigned char *t = s->buf + s->len - s->dir.trailing;
+		size_t tn = (size_t)s->dir.trailing;
+
+		/* Padding is harmless; records after the end are a second
+		 * archive that another tool might read instead. */
+		if (ziprec_has_signature(t, tn)) {
+			report(c, PROBLEM_ERROR, "zip.damaged", NULL,
+			       HINT_REZIP, "%s is a damaged or hostile zip "
+			       "archive: zip records follow its end record, "
+			       "so different tools would read different files",
+			       display);
+			return GR_INVALID;
+		}
+		report(c, PROBLEM_WARNING, "zip.trailing_bytes", NULL,
+		       HINT_TRAILING, "%s ends with %zu byte%s after the zip "
+		       "archive (%s); they were ignored", display, tn,
+		       tn == 1 ? "" : "s", trailing_kind(t, tn));
+	}
+	return GR_OK;
+}
+
 /*
  * Opens the zip in buf[0..len), which s owns from now on.  Returns GR_OK
  * with every entry checked, or the failure (problems reported to c).
@@ -1075,14 +1224,14 @@ zip_load(struct ctx *c, struct submission *s, const char *display)
 {
 	uint64_t kept = 0;
 	char b1[64], b2[64];
-	zip_source_t *src;
-	zip_error_t err;
-	zip_int64_t n;
+	zip_int64_t n = 0;
 	unsigned char *has_nul = NULL;
 	uint64_t declared_total = 0;
 	size_t backslashes = 0;
 	char *first_backslash = NULL;
+	struct ziprec_fault fault;
 	struct digest_ctx h;
+	enum gr_status st;
 
 	if (s->len == 0) {
 		report(c, PROBLEM_ERROR, "zip.empty", NULL, HINT_REZIP,
@@ -1101,55 +1250,9 @@ zip_load(struct ctx *c, struct submission *s, const char *display)
 	digest_final(&h, s->sha256);
 	s->bytes = s->len;
 
-	zip_error_init(&err);
-	if ((src = zip_source_buffer_create(s->buf, s->len, 0, &err)) == NULL) {
-		zip_error_fini(&err);
-		c->nomem = 1;
-		return GR_NOMEM;
-	}
-	s->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-	if (s->za == NULL) {
-		zip_source_free(src);
-		report_open_error(c, s, display, &err);
-		zip_error_fini(&err);
-		return c->nomem ? GR_NOMEM : GR_INVALID;
-	}
-	zip_error_fini(&err);
-
-	if (several_end_records(s->buf, s->len) ||
-	    comment_hides_records(s->za)) {
-		report(c, PROBLEM_ERROR, "zip.damaged", NULL, HINT_REZIP,
-		       "%s is a damaged or hostile zip archive: it holds "
-		       "more than one end record (one hidden in its "
-		       "comment), so different tools would read different "
-		       "files", display);
-		return GR_INVALID;
-	}
-	n = zip_get_num_entries(s->za, 0);
-	if (n < 0 || (uint64_t)n > s->lim.entries) {
-		report(c, PROBLEM_ERROR, "zip.limit_entries", NULL, HINT_LIMIT,
-		       "the archive holds %lld entries; the limit is %llu",
-		       (long long)n, (unsigned long long)s->lim.entries);
-		return GR_INVALID;
-	}
-	if (n > 0) {
-		int crafted = 0;
-
-		if ((has_nul = calloc((size_t)n, 1)) == NULL ||
-		    find_nul_names(s, (zip_uint64_t)n, has_nul, &crafted) != 0) {
-			free(has_nul);
-			c->nomem = 1;
-			return GR_NOMEM;
-		}
-		if (crafted) {
-			free(has_nul);
-			report(c, PROBLEM_ERROR, "zip.damaged", NULL,
-			       HINT_REZIP, "%s is a damaged or hostile zip "
-			       "archive: it holds more central directory "
-			       "records with NUL bytes in their names than "
-			       "entries", display);
-			return GR_INVALID;
-		}
+	if ((st = zip_open_both(c, s, display, &n, &has_nul)) != GR_OK) {
+		free(has_nul);
+		return st;
 	}
 	for (zip_uint64_t i = 0; i < (zip_uint64_t)n && !c->nomem; i++)
 		zip_check_entry(c, s, i, has_nul[i], &declared_total,
@@ -1165,6 +1268,12 @@ zip_load(struct ctx *c, struct submission *s, const char *display)
 		       backslashes == 1 ? "" : ", ...");
 	free(first_backslash);
 	check_listing(c, s, declared_total, display);
+
+	/* The records' own agreement, for an archive whose metadata passed
+	 * (one diagnosis is enough for an archive already refused). */
+	if (c->errors == 0 && !c->nomem &&
+	    ziprec_check(s->buf, s->len, &s->dir, &fault) != 0)
+		report_fault(c, &s->dir, &fault, display);
 
 	/* Content checks only for an archive whose metadata passed: its
 	 * declared sizes bound what reading can cost. */

@@ -24,6 +24,7 @@
 
 #define MAKE_BIG_NO_MAIN
 #include "../../fixtures/hostile/make-big.c"
+#include "zipbuild.h"
 
 #define CORPUS "fixtures/hostile"
 
@@ -408,6 +409,152 @@ test_each_limit_refuses_with_the_figure_and_the_limit(void **state)
 	problems_free(pl);
 }
 
+/* R1 and the corpus's results2.csv, raw Deflate (zlib level 9, -15 bits). */
+static const unsigned char R1_DEFLATED[37] = {
+	0x0d, 0xc4, 0x37, 0x11, 0x00, 0x30, 0x0c, 0x00, 0xb1, 0x3d, 0x60,
+	0x7c, 0xee, 0x85, 0x3f, 0xb1, 0xbc, 0x06, 0xa9, 0x98, 0x3f, 0x95,
+	0x1d, 0xca, 0x22, 0x0d, 0xea, 0xa6, 0x33, 0xf2, 0xa5, 0x52, 0x9a,
+	0xa4, 0xb8, 0xf7, 0x01,
+};
+static const char R2[] =
+	"0.15\n0.80\n0.41\n0.09\n0.62\n0.95\n0.22\n0.57\n0.70\n0.33\n";
+static const unsigned char R2_DEFLATED[38] = {
+	0x33, 0xd0, 0x33, 0x34, 0xe5, 0x32, 0xd0, 0xb3, 0x30, 0x00, 0x12,
+	0x26, 0x86, 0x40, 0xc2, 0xc0, 0x12, 0x48, 0x98, 0x19, 0x01, 0x09,
+	0x4b, 0x90, 0x84, 0x11, 0x88, 0x65, 0x6a, 0x0e, 0x24, 0xcc, 0x41,
+	0x4a, 0x8c, 0x8d, 0xb9, 0x00,
+};
+
+/*
+ * One entry as macOS Archive Utility (Finder's Compress) writes it:
+ *
+ *   local header   version needed 20, flags 0x0008 (bit 3: sizes and CRC
+ *                  follow the data), method 8 (Deflate), CRC 0,
+ *                  compressed size FILLED IN, uncompressed size 0, no
+ *                  extra field;
+ *   data           the Deflate stream;
+ *   descriptor     signature PK\7\8, CRC, 4-byte compressed and
+ *                  uncompressed sizes;
+ *   central header made by 0x0315 (Unix, 2.1), flags 0x0008, the real CRC
+ *                  and sizes, external attributes 0100644 << 16.
+ *
+ * libzip 1.7.3's ZIP_CHECKCONS refused this (a local compressed size that
+ * is neither 0 nor ignored under bit 3); APPNOTE 4.4.4 allows it.
+ */
+static struct zb_entry
+archive_utility_entry(const char *name, const char *content,
+		      const unsigned char *deflated, size_t deflated_len)
+{
+	struct zb_entry e = { 0 };
+
+	e.name = name;
+	e.flags = 0x0008;
+	e.method = 8;
+	e.comp = deflated;
+	e.comp_len = deflated_len;
+	e.crc = e.descriptor_crc = zb_crc32(content, strlen(content));
+	e.usize = (uint32_t)strlen(content);
+	e.local_crc = 0;
+	e.local_csize = (uint32_t)deflated_len;
+	e.local_usize = 0;
+	e.descriptor = ZB_DESCRIPTOR_SIG32;
+	e.made_by = 0x0315;
+	e.external = 0100644u << 16;
+	return e;
+}
+
+static void
+test_an_archive_utility_layout_is_read_without_a_problem(void **state)
+{
+	/* AppleDouble "._" companion, stored: its content does not matter. */
+	static const char apple_double[] = "\0\5\26\7\0\2\0\0Mac OS X";
+	struct zb z = { 0 };
+	struct zb_entry e[3] = {
+		archive_utility_entry("results1.csv", R1, R1_DEFLATED,
+				      sizeof R1_DEFLATED),
+		archive_utility_entry("results2.csv", R2, R2_DEFLATED,
+				      sizeof R2_DEFLATED),
+		zb_stored("__MACOSX/._results1.csv", "x"),
+	};
+	struct problem_list *pl = problems_new();
+	struct submission *s = NULL;
+	unsigned char *data;
+	size_t len;
+
+	(void)state;
+	e[2].comp = (const unsigned char *)apple_double;
+	e[2].comp_len = sizeof apple_double - 1;
+	e[2].crc = e[2].local_crc = zb_crc32(apple_double,
+					     sizeof apple_double - 1);
+	e[2].usize = e[2].local_usize = e[2].local_csize =
+		(uint32_t)(sizeof apple_double - 1);
+	for (int i = 0; i < 3; i++)
+		zb_add(&z, &e[i]);
+	zb_finish(&z);
+	assert_int_equal(submission_open_buffer(z.p, z.len, "mac.zip", NULL,
+						&s, pl), GR_OK);
+	assert_int_equal(pl->count, 0);
+	assert_int_equal(submission_count(s), 3);
+	assert_true(submission_entry(s, 2)->ignored);
+	assert_int_equal(submission_read(s, 1, &data, &len, pl), GR_OK);
+	assert_int_equal(len, strlen(R2));
+	assert_memory_equal(data, R2, len);
+	free(data);
+	read_all(s);
+	submission_free(s);
+
+	/* The same archive whose second descriptor gives another CRC. */
+	problems_free(pl);
+	pl = problems_new();
+	free(z.p);
+	memset(&z, 0, sizeof z);
+	e[1].descriptor_crc ^= 1;
+	for (int i = 0; i < 3; i++)
+		zb_add(&z, &e[i]);
+	zb_finish(&z);
+	assert_int_equal(submission_open_buffer(z.p, z.len, "mac.zip", NULL,
+						&s, pl), GR_INVALID);
+	assert_null(s);
+	assert_int_equal(pl->count, 1);
+	assert_string_equal(pl->items[0].code, "zip.damaged");
+	assert_string_equal(pl->items[0].message,
+			    "mac.zip is a damaged zip archive: no data "
+			    "descriptor after \"results2.csv\" matches the CRC "
+			    "and sizes of the central directory");
+	free(z.p);
+	problems_free(pl);
+}
+
+static void
+test_bytes_after_the_archive_are_one_warning(void **state)
+{
+	struct zb z = { 0 };
+	struct zb_entry e = zb_stored("results1.csv", R1);
+	struct problem_list *pl = problems_new();
+	struct submission *s = NULL;
+	unsigned char *p;
+
+	(void)state;
+	zb_add(&z, &e);
+	zb_finish(&z);
+	p = malloc(z.len + 2);
+	memcpy(p, z.p, z.len);
+	memcpy(p + z.len, "\r\n", 2);
+	assert_int_equal(submission_open_buffer(p, z.len + 2, "a.zip", NULL,
+						&s, pl), GR_OK);
+	assert_int_equal(pl->count, 1);
+	assert_int_equal(pl->items[0].severity, PROBLEM_WARNING);
+	assert_string_equal(pl->items[0].code, "zip.trailing_bytes");
+	assert_string_equal(pl->items[0].message,
+			    "a.zip ends with 2 bytes after the zip archive (a "
+			    "line end); they were ignored");
+	read_all(s);
+	submission_free(s);
+	free(p);
+	free(z.p);
+	problems_free(pl);
+}
+
 static void
 test_a_missing_path_is_an_io_error(void **state)
 {
@@ -737,6 +884,8 @@ main(void)
 		cmocka_unit_test(test_macos_junk_is_marked_ignored),
 		cmocka_unit_test(test_each_limit_refuses_with_the_figure_and_the_limit),
 		cmocka_unit_test(test_a_missing_path_is_an_io_error),
+		cmocka_unit_test(test_an_archive_utility_layout_is_read_without_a_problem),
+		cmocka_unit_test(test_bytes_after_the_archive_are_one_warning),
 		cmocka_unit_test(test_an_empty_buffer_is_an_empty_zip),
 		cmocka_unit_test(test_many_bad_names_give_twenty_messages_and_a_count),
 		cmocka_unit_test_setup_teardown(test_a_folder_is_read_recursively_in_name_order, make_scratch, remove_scratch),
