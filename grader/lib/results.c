@@ -109,6 +109,7 @@ struct shape {
 	int quoted_header;	/* every name of line 1 is in double quotes */
 	int comment_header;	/* line 1 is a '#' line: np.savetxt(header=) */
 	int r_table;		/* R's write.table(): row names, spaces */
+	int r_quoted;		/* and its row names are quoted */
 	int named_index;	/* the header names the index: an id column */
 	char index_name[SHOW_TEXT + 8];	/* that name */
 	char value_name[SHOW_TEXT + 8];	/* the values column's name */
@@ -1081,7 +1082,7 @@ survey(struct ctx *c, const char *p, const char *end)
 		sh->first_data_line = s0->no;
 		show(s0->p, s0->n, c->line1, sizeof c->line1);
 		sh->printed_r = s0->n >= 3 && memcmp(s0->p, "[1]", 3) == 0;
-		sh->printed_list = memchr(s0->p, ',', s0->n) != NULL;
+		sh->printed_list = sh->saw_comma;
 		for (i = 0; i < nsample && !sh->elided; i++)
 			sh->elided = memmem(sample[i].p, sample[i].n, "...",
 					    3) != NULL;
@@ -1205,7 +1206,7 @@ survey(struct ctx *c, const char *p, const char *end)
 		unsigned long long first = 0, v;
 		size_t lines = 0, ints = 0, seq = 0, big = 0, pairs = 0;
 		size_t sums = 0, quoted0 = 0, decimal = 0, two = 0;
-		size_t vc = 0;
+		size_t vc = 0, e18 = 0;
 
 		for (i = 0; i < nsample; i++) {
 			if (sample[i].no == 1 && sh->header)
@@ -1249,6 +1250,8 @@ survey(struct ctx *c, const char *p, const char *end)
 				if (fs.count != sh->ncols || fs.unterminated)
 					continue;
 				pairs++;
+				e18 += is_numpy_18e(&fs.f[vc]) &&
+				       is_numpy_18e(&fs.f[vc + 1]);
 				if (parse_number(&fs.f[vc], NULL,
 						 sh->comma_decimals, &x) ==
 					NUMBER_OK &&
@@ -1263,6 +1266,7 @@ survey(struct ctx *c, const char *p, const char *end)
 		if (pairs > 0 && sums == pairs) {
 			sh->kind = SHAPE_TWO_CLASS;
 			sh->value_col = vc + 1;
+			sh->numpy_18e = e18 == pairs;
 		} else if (!sh->index && sh->ncols == 2 && decimal * 2 > two) {
 			sh->kind = SHAPE_DECIMAL_COMMA;
 			sh->value_col = 0;
@@ -1278,10 +1282,14 @@ survey(struct ctx *c, const char *p, const char *end)
 		/*
 		 * R's write.table() with its defaults: quoted row names,
 		 * values separated by spaces, and a header of quoted names
-		 * with none for the row names ("x" over "1" 0.12).
+		 * with none for the row names ("x" over "1" 0.12); with
+		 * quote = FALSE, a header one name short tells it.
 		 */
-		sh->r_table = sh->sep == ' ' && sh->index && quoted0 == ints &&
-			      (!sh->header || sh->quoted_header);
+		sh->r_table = sh->sep == ' ' && sh->index &&
+			      ((quoted0 == ints &&
+				(!sh->header || sh->quoted_header)) ||
+			       (sh->header && h.count + 1 == sh->ncols));
+		sh->r_quoted = quoted0 == ints;
 	}
 
 	/*
@@ -1446,11 +1454,12 @@ report_shape(struct ctx *c)
 		       "\"results1.csv\", row.names = FALSE, col.names = "
 		       "FALSE).",
 		       "R's write.table() output with its defaults: %s%s%s"
-		       "quoted row names in the first column, and values "
+		       "%s row names in the first column, and values "
 		       "separated by spaces",
 		       sh->header ? "a header (" : "",
 		       sh->header ? c->line1 : "",
-		       sh->header ? "), " : "");
+		       sh->header ? "), " : "",
+		       sh->r_quoted ? "quoted" : "the");
 	} else if (sh->r_style && sh->header) {
 		report(c, PROBLEM_ERROR, "csv.r_write_csv", 1,
 		       "Write only the probabilities: write.table(p, "

@@ -993,6 +993,384 @@ test_identical_results_files_warn(void **state)
 	release(&pc);
 }
 
+/* --- What real tools write. --------------------------------------------- */
+
+/* No problem of the file suggests removing what follows a number. */
+static void
+expect_no_remove_fix(const struct parsed *p)
+{
+	for (size_t i = 0; i < p->pl->count; i++) {
+		const char *h = p->pl->items[i].hint;
+		if (h != NULL && strstr(h, "Remove '") != NULL)
+			fail_msg("%s: fix \"%s\"", p->pl->items[i].code, h);
+	}
+}
+
+static void
+test_numpy_savetxt_of_predict_proba_is_one_two_class_problem(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "8.999999999999996891e-02 9.100000000000000311e-01\n"
+		  "9.200000000000000400e-01 8.000000000000000167e-02\n"
+		  "5.000000000000000000e-01 5.000000000000000000e-01\n"
+		  "6.699999999999999289e-01 3.300000000000000155e-01\n", 4);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.two_class_columns", PROBLEM_ERROR, 1, 1);
+	expect_message_has(&p, "csv.two_class_columns", "np.savetxt()");
+	expect_hint_has(&p, "csv.two_class_columns", "last column");
+	expect_hint_has(&p, "csv.two_class_columns", "predict_proba(X)");
+	expect_hint_has(&p, "csv.two_class_columns",
+			"np.savetxt(\"results1.csv\", proba[:, 1])");
+	expect_no_remove_fix(&p);
+	/* The positive class, the last column, is the one read. */
+	assert_true(p.r.values[0] == 0.91);
+	assert_true(p.r.values[3] == 0.33);
+	release(&p);
+}
+
+static void
+test_r_write_table_of_both_classes_names_the_call(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "\"\" \"p\"\n\"1\" 0.09 0.91\n\"2\" 0.92 0.08\n"
+		  "\"3\" 0.5 0.5\n", 3);
+	assert_int_equal(entries(&p), 3);
+	expect(&p, "csv.r_write_table", PROBLEM_ERROR, 1, 1);
+	expect_message_has(&p, "csv.r_write_table", "R's write.table()");
+	expect_message_has(&p, "csv.r_write_table", "(\"\" \"p\")");
+	expect_hint_has(&p, "csv.r_write_table", "write.table(probs[, 2], "
+			"\"results1.csv\", row.names = FALSE, col.names = "
+			"FALSE)");
+	expect(&p, "csv.two_class_columns", PROBLEM_ERROR, 2, 1);
+	expect(&p, "csv.row_count", PROBLEM_ERROR, 0, 1);
+	assert_null(problems_find(p.pl, "csv.index_column"));
+	assert_null(problems_find(p.pl, "csv.header"));
+	assert_true(p.r.values[0] == 0.91);
+	release(&p);
+}
+
+static void
+test_r_write_table_without_names_is_two_class_columns(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "0.09 0.91\n0.92 0.08\n0.5 0.5\n0.67 0.33\n", 4);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.two_class_columns", PROBLEM_ERROR, 1, 1);
+	expect_hint_has(&p, "csv.two_class_columns", "[:, 1]");
+	expect_hint_has(&p, "csv.two_class_columns", "write.table(probs[, 2]");
+	expect_no_remove_fix(&p);
+	assert_true(p.r.values[1] == 0.08);
+	release(&p);
+}
+
+static void
+test_r_write_table_defaults_are_one_problem(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "\"x\"\n\"1\" 0.91\n\"2\" 0.08\n\"3\" 0.5\n", 3);
+	assert_int_equal(entries(&p), 2);
+	expect(&p, "csv.r_write_table", PROBLEM_ERROR, 1, 1);
+	expect_message_has(&p, "csv.r_write_table", "a header (\"x\")");
+	expect_message_has(&p, "csv.r_write_table", "quoted row names");
+	expect_hint_has(&p, "csv.r_write_table", "write.table(p, "
+			"\"results1.csv\", row.names = FALSE, col.names = "
+			"FALSE)");
+	expect(&p, "csv.row_count", PROBLEM_ERROR, 0, 1);
+	assert_true(p.r.values[0] == 0.91 && p.r.values[2] == 0.5);
+	release(&p);
+
+	/* quote = FALSE: the header is one name short of the rows. */
+	parse(&p, "x\n1 0.91\n2 0.08\n3 0.5\n", 3);
+	assert_int_equal(entries(&p), 2);
+	expect(&p, "csv.r_write_table", PROBLEM_ERROR, 1, 1);
+	expect(&p, "csv.row_count", PROBLEM_ERROR, 0, 1);
+	release(&p);
+}
+
+static void
+test_r_write_five_values_a_line_is_one_problem(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "0.91 0.08 0.5 0.33 0.72\n0.15 0.64 0.27 0.99 0.01\n", 10);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.columns", PROBLEM_ERROR, 1, 1);
+	expect_message_has(&p, "csv.columns", "R's write() writes 5");
+	expect_hint_has(&p, "csv.columns",
+			"writeLines(format(p, digits = 17), \"results1.csv\")");
+	expect_no_remove_fix(&p);
+	release(&p);
+
+	/* Twelve values: the last line holds two, and that is no problem. */
+	parse(&p, "0.91 0.08 0.5 0.33 0.72\n0.15 0.64 0.27 0.99 0.01\n"
+		  "0.2 0.3\n", 12);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.columns", PROBLEM_ERROR, 1, 1);
+	release(&p);
+
+	/* A short line that is not the last is one. */
+	parse(&p, "0.91 0.08 0.5 0.33 0.72\n0.2 0.3\n"
+		  "0.15 0.64 0.27 0.99 0.01\n0.4 0.6 0.7 0.8 0.9\n", 17);
+	expect(&p, "csv.columns", PROBLEM_ERROR, 1, 2);
+	assert_int_equal(p.pl->items[1].line, 2);
+	release(&p);
+}
+
+static void
+test_values_on_one_line_separated_by_spaces_are_one_problem(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "0.91 0.08 0.5 0.33\n", 4);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.columns", PROBLEM_ERROR, 1, 1);
+	expect_message_has(&p, "csv.columns", "all 4 values are on one line, "
+			   "separated by spaces");
+	release(&p);
+}
+
+static void
+test_several_values_on_a_line_never_get_a_remove_fix(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "0.91\n0.08\n0.5 0.3\n0.33\n", 4);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.columns", PROBLEM_ERROR, 3, 1);
+	expect_message_has(&p, "csv.columns", "several values separated by "
+			   "spaces");
+	expect_no_remove_fix(&p);
+	release(&p);
+
+	/* Three numpy columns: columns, not junk after a number. */
+	parse(&p, "1.000000000000000000e+00 2.000000000000000000e-01 "
+		  "3.000000000000000000e-01\n"
+		  "2.000000000000000000e+00 4.000000000000000000e-01 "
+		  "5.000000000000000000e-01\n", 2);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.columns", PROBLEM_ERROR, 1, 1);
+	expect_message_has(&p, "csv.columns", "3 columns separated by spaces");
+	expect_no_remove_fix(&p);
+	release(&p);
+
+	/* Junk that is no number still names what follows. */
+	parse(&p, "0.91\n0.08 x\n0.5\n", 3);
+	expect(&p, "csv.not_a_number", PROBLEM_ERROR, 2, 1);
+	release(&p);
+}
+
+static void
+test_a_value_with_spaces_around_it_stays_a_spaces_problem(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, " 0.91 \n 0.08 \n 0.5 \n", 3);
+	assert_int_equal(entries(&p), 3);
+	expect(&p, "csv.spaces", PROBLEM_ERROR, 1, 3);
+	release(&p);
+}
+
+static void
+test_pandas_nan_is_an_empty_value_that_is_a_missing_prediction(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	/* pd.Series(...).to_csv(f, index=False, header=False) */
+	parse(&p, "0.91\n\"\"\n0.5\n", 3);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.empty_value", PROBLEM_ERROR, 2, 1);
+	expect_message_has(&p, "csv.empty_value", "a missing prediction");
+	expect_message_has(&p, "csv.empty_value", "pandas writes NaN");
+	release(&p);
+
+	/* The same with index=True. */
+	parse(&p, "0,0.91\n1,\n2,0.5\n", 3);
+	assert_int_equal(entries(&p), 2);
+	expect(&p, "csv.index_column", PROBLEM_ERROR, 1, 1);
+	expect(&p, "csv.empty_value", PROBLEM_ERROR, 2, 1);
+	expect_message_has(&p, "csv.empty_value", "a missing prediction");
+	release(&p);
+}
+
+static void
+test_a_blank_line_is_a_missing_value_only_when_the_count_says_so(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "0.91\n\n0.5\n", 3);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.blank_line", PROBLEM_ERROR, 2, 1);
+	expect_message_has(&p, "csv.blank_line", "a missing prediction");
+	release(&p);
+
+	/* One row too many with it: a stray line. */
+	parse(&p, "0.91\n\n0.5\n", 2);
+	expect(&p, "csv.blank_line", PROBLEM_ERROR, 2, 1);
+	expect_message_has(&p, "csv.blank_line", "shifted by one");
+	expect(&p, "csv.row_count", PROBLEM_ERROR, 0, 1);
+	release(&p);
+}
+
+/*
+ * A probability below the normal range written in full, 330 decimals and
+ * more than a thousand: read as strtod_l reads it in the C locale, not as
+ * 0, so that the order of the values, and the AUC, survive.
+ */
+static void
+test_long_positional_subnormals_are_read_exactly(void **state)
+{
+	static const double tiny[] = { 2.5e-310, 1e-311, 5e-324, 7.3e-309 };
+	static const int decimals[] = { 330, 330, 330, 1200 };
+	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	char *text = malloc(8192), one[1300];
+	size_t o = 0;
+	struct parsed p;
+
+	(void)state;
+	assert_non_null(c);
+	assert_non_null(text);
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(one, sizeof one, "%.*f", decimals[i], tiny[i]);
+		assert_true(strlen(one) > 128);
+		o += (size_t)snprintf(text + o, 8192 - o, "%s\n", one);
+	}
+	parse(&p, text, 4);
+	assert_int_equal(p.st, GR_OK);
+	assert_int_equal(entries(&p), 0);
+	for (size_t i = 0; i < 4; i++) {
+		double want;
+		snprintf(one, sizeof one, "%.*f", decimals[i], tiny[i]);
+		want = strtod_l(one, NULL, c);
+		assert_true(want > 0.0);
+		assert_true(p.r.values[i] == want);
+	}
+	assert_true(p.r.values[0] > p.r.values[1]);
+	assert_true(p.r.values[1] > p.r.values[2]);
+	release(&p);
+	free(text);
+	freelocale(c);
+}
+
+static void
+test_a_printed_numpy_array_is_one_problem(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "[0.89876543 0.07901235 0.49382716 0.32592593 0.71111111 "
+		  "0.14814815\n 0.63209877 0.26666667 0.97777778 0.00987654]\n",
+		  10);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.numpy_str", PROBLEM_ERROR, 1, 1);
+	expect_message_has(&p, "csv.numpy_str", "printed numpy array");
+	expect_hint_has(&p, "csv.numpy_str", "np.savetxt(\"results1.csv\", p)");
+	release(&p);
+
+	parse(&p, "[0.91 0.08 0.5  ... 0.27 0.99 0.01]\n", 10);
+	assert_int_equal(entries(&p), 1);
+	expect(&p, "csv.numpy_str", PROBLEM_ERROR, 1, 1);
+	expect_message_has(&p, "csv.numpy_str", "'...' stands for values "
+			   "left out");
+	release(&p);
+
+	parse(&p, "[1] 0.91 0.08 0.50 0.33\n[5] 0.72\n", 5);
+	assert_int_equal(entries(&p), 1);
+	expect_message_has(&p, "csv.numpy_str", "R's print()");
+	release(&p);
+
+	parse(&p, "[0.91, 0.08, 0.5]\n", 3);
+	assert_int_equal(entries(&p), 1);
+	expect_message_has(&p, "csv.numpy_str", "a list in brackets");
+	release(&p);
+}
+
+static void
+test_a_numpy_header_names_numpy(void **state)
+{
+	struct parsed p;
+	const struct problem *q;
+
+	(void)state;
+	parse(&p, "# p\n9.100000000000000311e-01\n8.000000000000000167e-02\n"
+		  "5.000000000000000000e-01\n", 3);
+	assert_int_equal(entries(&p), 2);
+	expect(&p, "csv.header", PROBLEM_ERROR, 1, 1);
+	expect_hint_has(&p, "csv.header", "header= from np.savetxt()");
+	q = problems_find(p.pl, "csv.header");
+	assert_null(strstr(q->hint, "pandas"));
+	assert_null(strstr(q->hint, "write.table"));
+	expect(&p, "csv.row_count", PROBLEM_ERROR, 0, 1);
+	release(&p);
+}
+
+static void
+test_an_explicit_id_column_is_not_blamed_on_pandas(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "id,prediction\n1001,0.91\n1002,0.08\n1003,0.5\n", 3);
+	assert_int_equal(entries(&p), 2);
+	expect(&p, "csv.index_column", PROBLEM_ERROR, 2, 1);
+	expect_message_has(&p, "csv.index_column", "('id') is an id column");
+	assert_null(strstr(problems_find(p.pl, "csv.index_column")->message,
+			   "pandas"));
+	expect_hint_has(&p, "csv.index_column", "Drop the id column");
+	expect_hint_has(&p, "csv.index_column", "df[\"prediction\"]");
+	assert_true(p.r.values[0] == 0.91);
+	release(&p);
+
+	parse(&p, "id,p\n0,0.91\n1,0.08\n2,0.5\n", 3);
+	expect(&p, "csv.index_column", PROBLEM_ERROR, 2, 1);
+	expect_message_has(&p, "csv.index_column", "id column");
+	release(&p);
+
+	/* pandas' own index keeps the pandas wording: an empty name, or
+	 * "Unnamed: 0" once read back and written again. */
+	parse(&p, ",0\n0,0.91\n1,0.08\n2,0.5\n", 3);
+	expect_message_has(&p, "csv.index_column", "pandas' to_csv()");
+	release(&p);
+	parse(&p, "Unnamed: 0,0\n0,0.91\n1,0.08\n2,0.5\n", 3);
+	expect_message_has(&p, "csv.index_column", "pandas' to_csv()");
+	release(&p);
+}
+
+static void
+test_r_quoted_numeric_class_names_are_a_header(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "\"0\",\"1\"\n0.09,0.91\n0.92,0.08\n0.5,0.5\n", 3);
+	assert_int_equal(entries(&p), 2);
+	expect(&p, "csv.two_class_columns", PROBLEM_ERROR, 2, 1);
+	expect_message_has(&p, "csv.two_class_columns", "R's write.csv()");
+	expect_message_has(&p, "csv.two_class_columns", "(\"0\",\"1\")");
+	expect(&p, "csv.row_count", PROBLEM_ERROR, 0, 1);
+	expect_message_has(&p, "csv.row_count", "a header plus 3 rows");
+	assert_true(p.r.values[0] == 0.91);
+	release(&p);
+
+	/* One quoted value over unquoted ones stays a value. */
+	parse(&p, "\"0.91\"\n0.08\n0.5\n", 3);
+	assert_int_equal(p.st, GR_OK);
+	release(&p);
+}
+
 /* --- Locale, memory, fixtures. ------------------------------------------ */
 
 static void
@@ -1267,6 +1645,21 @@ main(void)
 		cmocka_unit_test(test_identical_results_files_warn),
 		cmocka_unit_test(test_parsing_ignores_the_numeric_locale),
 		cmocka_unit_test(test_a_100_megabyte_file_grows_memory_only_by_the_values),
+		cmocka_unit_test(test_numpy_savetxt_of_predict_proba_is_one_two_class_problem),
+		cmocka_unit_test(test_r_write_table_of_both_classes_names_the_call),
+		cmocka_unit_test(test_r_write_table_without_names_is_two_class_columns),
+		cmocka_unit_test(test_r_write_table_defaults_are_one_problem),
+		cmocka_unit_test(test_r_write_five_values_a_line_is_one_problem),
+		cmocka_unit_test(test_values_on_one_line_separated_by_spaces_are_one_problem),
+		cmocka_unit_test(test_several_values_on_a_line_never_get_a_remove_fix),
+		cmocka_unit_test(test_a_value_with_spaces_around_it_stays_a_spaces_problem),
+		cmocka_unit_test(test_pandas_nan_is_an_empty_value_that_is_a_missing_prediction),
+		cmocka_unit_test(test_a_blank_line_is_a_missing_value_only_when_the_count_says_so),
+		cmocka_unit_test(test_long_positional_subnormals_are_read_exactly),
+		cmocka_unit_test(test_a_printed_numpy_array_is_one_problem),
+		cmocka_unit_test(test_a_numpy_header_names_numpy),
+		cmocka_unit_test(test_an_explicit_id_column_is_not_blamed_on_pandas),
+		cmocka_unit_test(test_r_quoted_numeric_class_names_are_a_header),
 		cmocka_unit_test(test_every_fixture_matches_the_manifest),
 	};
 
