@@ -116,6 +116,7 @@ struct shape {
 	int printed;		/* a printed array: [0.12 0.87 ...] */
 	int printed_r;		/* R's print(): [1] 0.12 0.87 */
 	int printed_list;	/* a list: [0.12, 0.87] */
+	int printed_2d;		/* numpy's 2-D print: [[0.09 0.91] */
 	int elided;		/* numpy's "..." for values left out */
 };
 
@@ -1083,6 +1084,7 @@ survey(struct ctx *c, const char *p, const char *end)
 		show(s0->p, s0->n, c->line1, sizeof c->line1);
 		sh->printed_r = s0->n >= 3 && memcmp(s0->p, "[1]", 3) == 0;
 		sh->printed_list = sh->saw_comma;
+		sh->printed_2d = memmem(s0->p, s0->n, "[[", 2) != NULL;
 		for (i = 0; i < nsample && !sh->elided; i++)
 			sh->elided = memmem(sample[i].p, sample[i].n, "...",
 					    3) != NULL;
@@ -1407,6 +1409,15 @@ report_printed(struct ctx *c)
 		       "index=False, header=False).",
 		       "a list in brackets ('%s'), as str(list) or json.dump() "
 		       "writes it, not one value per line", c->line1);
+	else if (sh->printed_2d)
+		report(c, PROBLEM_ERROR, "csv.numpy_str", line,
+		       "Write the positive class's column itself, one value per "
+		       "line in full precision: np.savetxt(\"results1.csv\", "
+		       "proba[:, 1]), not f.write(str(proba)).",
+		       "a printed 2-D numpy array ('%s'), not one value per "
+		       "line: str() and print() round to 8 digits%s", c->line1,
+		       sh->elided ? ", and '...' stands for rows left out" :
+				    "");
 	else
 		report(c, PROBLEM_ERROR, "csv.numpy_str", line,
 		       "Write the array itself, one value per line in full "

@@ -1287,6 +1287,12 @@ test_a_printed_numpy_array_is_one_problem(void **state)
 			   "left out");
 	release(&p);
 
+	parse(&p, "[[0.09 0.91]\n [0.92 0.08]\n [0.5  0.5 ]]\n", 3);
+	assert_int_equal(entries(&p), 1);
+	expect_message_has(&p, "csv.numpy_str", "2-D numpy array");
+	expect_hint_has(&p, "csv.numpy_str", "proba[:, 1]");
+	release(&p);
+
 	parse(&p, "[1] 0.91 0.08 0.50 0.33\n[5] 0.72\n", 5);
 	assert_int_equal(entries(&p), 1);
 	expect_message_has(&p, "csv.numpy_str", "R's print()");
