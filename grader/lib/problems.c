@@ -3,6 +3,8 @@
  */
 #include "problems.h"
 
+#include "grow.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,37 +58,45 @@ dup_or_null(const char *s, int *failed)
 static enum gr_status
 grow(struct problem_list *list)
 {
-	size_t cap;
-	struct problem *items;
-
-	if (list->count < list->cap)
-		return GR_OK;
-	cap = list->cap ? list->cap * 2 : 16;
-	items = realloc(list->items, cap * sizeof *items);
-	if (items == NULL) {
-		list->nomem = 1;
-		return GR_NOMEM;
-	}
-	list->items = items;
-	list->cap = cap;
+	if (ALLOC_GROW(list->items, list->count + 1, list->cap) != 0)
+		return problems_nomem(list);
 	return GR_OK;
 }
 
-/* Room for "and 18446744073709551615 more problems of this kind". */
-#define SUMMARY_MESSAGE_SIZE 64
+/* Room for "and 18446744073709551615 more entries with the same problem". */
+#define SUMMARY_MESSAGE_SIZE 72
 
 static void
 format_summary(struct problem *q)
 {
-	snprintf(q->message, SUMMARY_MESSAGE_SIZE,
-		 "and %zu more problem%s of this kind", q->more,
-		 q->more == 1 ? "" : "s");
+	if (q->per_entry)
+		snprintf(q->message, SUMMARY_MESSAGE_SIZE,
+			 "and %zu more entr%s with the same problem", q->more,
+			 q->more == 1 ? "y" : "ies");
+	else
+		snprintf(q->message, SUMMARY_MESSAGE_SIZE,
+			 "and %zu more problem%s of this kind", q->more,
+			 q->more == 1 ? "" : "s");
 }
 
-enum gr_status
-problems_addv(struct problem_list *list, enum problem_severity severity,
-	      const char *code, const char *file, long line, const char *hint,
-	      const char *fmt, va_list ap)
+/* Whether q counts toward the cap of a new problem (code, file). */
+static int
+same_kind(const struct problem *q, const char *code, const char *file,
+	  int per_entry)
+{
+	return q->per_entry == per_entry && strcmp(q->code, code) == 0 &&
+	    (per_entry || same_file(q->file, file));
+}
+
+/*
+ * Adds one problem, or counts it into its kind's summary.  A kind is a
+ * code in one file; with per_entry, a code whatever the file (the file
+ * names an archive entry, a different one each time).
+ */
+static enum gr_status
+add(struct problem_list *list, enum problem_severity severity,
+    const char *code, const char *file, long line, const char *hint,
+    int per_entry, const char *fmt, va_list ap)
 {
 	struct problem p = { 0 };
 	size_t seen = 0;
@@ -100,8 +110,7 @@ problems_addv(struct problem_list *list, enum problem_severity severity,
 	 */
 	if (list->last_summary < list->count) {
 		struct problem *q = &list->items[list->last_summary];
-		if (q->more > 0 && strcmp(q->code, code) == 0 &&
-		    same_file(q->file, file)) {
+		if (q->more > 0 && same_kind(q, code, file, per_entry)) {
 			q->more++;
 			format_summary(q);
 			return GR_OK;
@@ -109,7 +118,7 @@ problems_addv(struct problem_list *list, enum problem_severity severity,
 	}
 	for (size_t i = list->count; i-- > 0;) {
 		struct problem *q = &list->items[i];
-		if (strcmp(q->code, code) != 0 || !same_file(q->file, file))
+		if (!same_kind(q, code, file, per_entry))
 			continue;
 		if (q->more > 0) {
 			q->more++;
@@ -125,15 +134,18 @@ problems_addv(struct problem_list *list, enum problem_severity severity,
 	p.severity = severity;
 	p.code = code;
 	p.line = line;
-	p.file = dup_or_null(file, &failed);
+	p.per_entry = per_entry;
 	if (seen >= PROBLEMS_PER_KIND) {
-		/* The first one past the limit becomes the summary. */
+		/* The first one past the limit becomes the summary; one over
+		 * entries names none of them. */
 		p.more = 1;
 		p.line = 0;
+		p.file = per_entry ? NULL : dup_or_null(file, &failed);
 		if ((p.message = malloc(SUMMARY_MESSAGE_SIZE)) != NULL)
 			format_summary(&p);
 		list->last_summary = list->count;
 	} else {
+		p.file = dup_or_null(file, &failed);
 		p.hint = dup_or_null(hint, &failed);
 		if (vasprintf(&p.message, fmt, ap) < 0)
 			p.message = NULL;
@@ -145,6 +157,43 @@ problems_addv(struct problem_list *list, enum problem_severity severity,
 	}
 	list->items[list->count++] = p;
 	return GR_OK;
+}
+
+enum gr_status
+problems_addv(struct problem_list *list, enum problem_severity severity,
+	      const char *code, const char *file, long line, const char *hint,
+	      const char *fmt, va_list ap)
+{
+	return add(list, severity, code, file, line, hint, 0, fmt, ap);
+}
+
+enum gr_status
+problems_add_entry(struct problem_list *list, enum problem_severity severity,
+		   const char *code, const char *entry, const char *hint,
+		   const char *fmt, ...)
+{
+	va_list ap;
+	enum gr_status st;
+
+	va_start(ap, fmt);
+	st = add(list, severity, code, entry, 0, hint, 1, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+enum gr_status
+problems_add_entryv(struct problem_list *list, enum problem_severity severity,
+		    const char *code, const char *entry, const char *hint,
+		    const char *fmt, va_list ap)
+{
+	return add(list, severity, code, entry, 0, hint, 1, fmt, ap);
+}
+
+enum gr_status
+problems_nomem(struct problem_list *list)
+{
+	list->nomem = 1;
+	return GR_NOMEM;
 }
 
 enum gr_status

@@ -37,6 +37,7 @@ struct problem {
 	char *message;		/* owned; never NULL */
 	char *hint;		/* owned; NULL when there is nothing to add */
 	size_t more;		/* in a summary problem: how many were left out */
+	int per_entry;		/* added by problems_add_entry() */
 };
 
 struct problem_list {
@@ -72,6 +73,33 @@ enum gr_status problems_addv(struct problem_list *list,
 			     const char *file, long line, const char *hint,
 			     const char *fmt, va_list ap)
 	__attribute__((format(printf, 7, 0)));
+
+/*
+ * Adds a problem that names an archive or folder entry (entry may be NULL
+ * for the archive itself).  Entries differ from one problem to the next, so
+ * the cap counts by code alone: of one code, PROBLEMS_PER_KIND problems in
+ * full, then one summary with no file, "and N more entries with the same
+ * problem".  Never a line.
+ */
+enum gr_status problems_add_entry(struct problem_list *list,
+				  enum problem_severity severity,
+				  const char *code, const char *entry,
+				  const char *hint, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+enum gr_status problems_add_entryv(struct problem_list *list,
+				   enum problem_severity severity,
+				   const char *code, const char *entry,
+				   const char *hint, const char *fmt,
+				   va_list ap)
+	__attribute__((format(printf, 6, 0)));
+
+/*
+ * Records that an allocation failed outside the list, so that the list is
+ * known to be incomplete: the one record of out-of-memory that every
+ * module keeps.  Returns GR_NOMEM.
+ */
+enum gr_status problems_nomem(struct problem_list *list);
 
 /* Counts problems of one severity, summaries counting what they stand for. */
 size_t problems_count(const struct problem_list *list,

@@ -1,6 +1,7 @@
 /* Unit tests of the problem list (grader/lib/problems.c). */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -107,8 +108,65 @@ test_problems_move_appends_and_empties_the_source(void **state)
 static void
 test_problems_free_null_is_a_no_op(void **state)
 {
+	/* Run under ASan and valgrind: a free of NULL must not crash, and a
+	 * list freed with its problems must leave nothing behind. */
+	struct problem_list *pl = problems_new();
+
 	(void)state;
 	problems_free(NULL);
+	assert_non_null(pl);
+	assert_int_equal(problems_add(pl, PROBLEM_ERROR, "a.b", "f", 1, "h",
+				      "m"), GR_OK);
+	assert_int_equal(pl->count, 1);
+	problems_free(pl);
+}
+
+static void
+test_entry_problems_are_capped_by_code_whatever_the_entry(void **state)
+{
+	struct problem_list *pl = problems_new();
+	char name[16];
+
+	(void)state;
+	for (int i = 0; i < 30; i++) {
+		snprintf(name, sizeof name, "../%d", i);
+		assert_int_equal(problems_add_entry(pl, PROBLEM_ERROR,
+			"zip.unsafe_name", name, "fix", "bad %s", name), GR_OK);
+	}
+	/* A per-file problem of the same code is a kind of its own. */
+	problems_add(pl, PROBLEM_ERROR, "zip.unsafe_name", "../0", 0, NULL,
+		     "other");
+	assert_int_equal(pl->count, PROBLEMS_PER_KIND + 2);
+	assert_string_equal(pl->items[PROBLEMS_PER_KIND].message,
+			    "and 10 more entries with the same problem");
+	assert_null(pl->items[PROBLEMS_PER_KIND].file);
+	assert_null(pl->items[PROBLEMS_PER_KIND].hint);
+	assert_int_equal(pl->items[PROBLEMS_PER_KIND].line, 0);
+	assert_string_equal(pl->items[PROBLEMS_PER_KIND - 1].file, "../19");
+	assert_int_equal(problems_count(pl, PROBLEM_ERROR), 31);
+	assert_int_equal(problems_count_code(pl, "zip.unsafe_name"), 31);
+	problems_free(pl);
+
+	/* One past the cap: "1 more entry". */
+	pl = problems_new();
+	for (int i = 0; i <= PROBLEMS_PER_KIND; i++)
+		problems_add_entry(pl, PROBLEM_ERROR, "zip.link", "x", NULL,
+				   "link");
+	assert_string_equal(pl->items[PROBLEMS_PER_KIND].message,
+			    "and 1 more entry with the same problem");
+	problems_free(pl);
+}
+
+static void
+test_nomem_is_recorded_in_the_list(void **state)
+{
+	struct problem_list *pl = problems_new();
+
+	(void)state;
+	assert_int_equal(pl->nomem, 0);
+	assert_int_equal(problems_nomem(pl), GR_NOMEM);
+	assert_int_equal(pl->nomem, 1);
+	problems_free(pl);
 }
 
 int
@@ -121,6 +179,8 @@ main(void)
 		cmocka_unit_test(test_problems_find_returns_the_first_of_a_code_or_null),
 		cmocka_unit_test(test_problems_move_appends_and_empties_the_source),
 		cmocka_unit_test(test_problems_free_null_is_a_no_op),
+		cmocka_unit_test(test_entry_problems_are_capped_by_code_whatever_the_entry),
+		cmocka_unit_test(test_nomem_is_recorded_in_the_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
