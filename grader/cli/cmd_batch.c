@@ -12,7 +12,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +24,7 @@
 #include "digest.h"
 #include "leaderboard.h"
 #include "readfile.h"
+#include "schema.h"
 #include "scorecard.h"
 
 /* One submission of the batch. */
@@ -46,6 +46,27 @@ struct expect {
 	char holdout_sha256[65];
 	double pass_auc;
 };
+
+/* The run: its options, its inputs, and what they come to. */
+struct batch {
+	const char *challenge_dir, *holdout, *outdir;
+	unsigned long jobs, shard_k, shard_n;
+	int force;
+	char **inputs;		/* argv's SUBMISSION... */
+	size_t n;		/* how many */
+	struct item *items;	/* n of them */
+	size_t selected;	/* of them, in this shard */
+	size_t kept;		/* of those, with an up-to-date scorecard */
+	struct challenge *c;
+	struct holdout h;
+	struct leaderboard *lb;
+	struct outdir_card *cards;	/* the scorecards, to publish */
+	size_t cards_n;
+	size_t counts[SCHEMA_N_STATUSES];	/* error: not graded */
+};
+
+/* What parse_options() returns when the run goes on: no exit code. */
+#define BATCH_GO_ON (-1)
 
 /* The stem a submission's files are written under. */
 static char *
@@ -106,13 +127,15 @@ parse_shard(const char *s, unsigned long *k, unsigned long *n)
 static int
 up_to_date(const cJSON *card, const struct item *it, const struct expect *e)
 {
-	const cJSON *sub = cJSON_GetObjectItemCaseSensitive(card, "submission");
-	const cJSON *bar = cJSON_GetObjectItemCaseSensitive(card, "pass_auc");
-	const char *v = outdir_string(card, "grader_version");
-	const char *sha = outdir_string(sub, "sha256");
-	const char *name = outdir_string(sub, "name");
-	const char *ch = outdir_string(card, "challenge");
-	const char *hs = outdir_string(card, "holdout_sha256");
+	const cJSON *sub =
+	    cJSON_GetObjectItemCaseSensitive(card, SCHEMA_KEY_SUBMISSION);
+	const cJSON *bar =
+	    cJSON_GetObjectItemCaseSensitive(card, SCHEMA_KEY_PASS_AUC);
+	const char *v = outdir_string(card, SCHEMA_KEY_GRADER_VERSION);
+	const char *sha = outdir_string(sub, SCHEMA_KEY_SHA256);
+	const char *name = outdir_string(sub, SCHEMA_KEY_NAME);
+	const char *ch = outdir_string(card, SCHEMA_KEY_CHALLENGE);
+	const char *hs = outdir_string(card, SCHEMA_KEY_HOLDOUT_SHA256);
 	unsigned char sum[32];
 	char hex[65];
 	uint64_t bytes;
@@ -130,15 +153,14 @@ up_to_date(const cJSON *card, const struct item *it, const struct expect *e)
 	return strcmp(hex, sha) == 0;
 }
 
+
 /*
  * The child's work: grades one submission and writes its scorecard.
  * Returns 0, 1 or 2 by status as grade does, 66 when the submission cannot
- * be opened, 70 or 74 on its own failures.  The child then leaves through
- * cmd_batch()'s own clean-up, so that it frees what it holds.
+ * be opened, 70 or 74 on its own failures.  Frees what it made itself.
  */
 static int
-grade_child(const struct item *it, const struct challenge *c,
-	    const struct holdout *h, const char *outdir)
+grade_child(const struct item *it, const struct batch *b)
 {
 	struct grade_options opt = { 0 };
 	struct grade_report *r = NULL;
@@ -147,8 +169,8 @@ grade_child(const struct item *it, const struct challenge *c,
 	int code;
 
 	opt.submission = it->path;
-	opt.challenge = c;
-	opt.holdout = challenge_is_scored(c) ? h : NULL;
+	opt.challenge = b->c;
+	opt.holdout = challenge_is_scored(b->c) ? &b->h : NULL;
 	st = grade_run(&opt, &r);
 	if (st == GR_NOMEM)
 		return EXIT_SOFTWARE;
@@ -162,13 +184,31 @@ grade_child(const struct item *it, const struct challenge *c,
 		grade_report_free(r);
 		return EXIT_SOFTWARE;
 	}
-	code = outdir_write_card(outdir, it->name, card);
+	code = outdir_write_card(b->outdir, it->name, card);
 	if (code == EXIT_PASS)
 		code = r->status == GRADE_PASS ? EXIT_PASS :
 		    r->status == GRADE_FAIL ? EXIT_FAIL : EXIT_INVALID;
 	cJSON_Delete(card);
 	grade_report_free(r);
 	return code;
+}
+
+/*
+ * The whole life of a child after fork(): it grades, then leaves with
+ * _exit(), never returning into the parent's code path (Git's
+ * run-command.c), so that nothing after the grading runs twice: no
+ * summary, no leaderboard, no atexit handler, no second flush of stdio
+ * buffers copied from the parent.  Precondition: the parent flushed every
+ * stdio stream before fork(), so the one flush here writes only what this
+ * child printed itself.  What the parent allocated goes with the process.
+ */
+static void __attribute__((noreturn))
+run_child(const struct item *it, const struct batch *b)
+{
+	int code = grade_child(it, b);
+
+	(void)fflush(stderr);
+	_exit(code);
 }
 
 /* Of two exit codes, the one to report: 70, then 74, then 66. */
@@ -188,11 +228,11 @@ outcome(int code)
 {
 	switch (code) {
 	case EXIT_PASS:
-		return "pass";
+		return SCHEMA_STATUS_PASS;
 	case EXIT_FAIL:
-		return "fail";
+		return SCHEMA_STATUS_FAIL;
 	case EXIT_INVALID:
-		return "invalid";
+		return SCHEMA_STATUS_INVALID;
 	case EXIT_NOINPUT:
 		return "not graded: cannot be opened";
 	case EXIT_IOERR:
@@ -203,43 +243,74 @@ outcome(int code)
 }
 
 /*
- * Runs the children, at most jobs at once; fills each item's code.  In a
- * child, returns with *child set to 1 and the child's exit code.
+ * Forks the child that grades it; returns its pid, or -1 after a message.
+ * The child never returns from here.
+ */
+static pid_t
+start_child(const struct item *it, const struct batch *b)
+{
+	pid_t pid;
+
+	/* Nothing buffered may be copied into the child. */
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		fprintf(stderr, "grader batch: cannot start a process: %s\n",
+		    strerror(errno));
+	else if (pid == 0)
+		run_child(it, b);
+	return pid;
+}
+
+/* Records how the child that graded it ended (status, from wait()) and
+ * reports it on stderr as "[done/todo] name: outcome". */
+static void
+record_child(struct item *it, int status, size_t done, size_t todo)
+{
+	if (WIFEXITED(status)) {
+		it->code = WEXITSTATUS(status);
+	} else {
+		it->code = EXIT_SOFTWARE;
+		fputs("grader batch: ", stderr);
+		cli_put_name(stderr, it->base);
+		fprintf(stderr, ": the grader stopped on signal %d\n",
+		    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	}
+	it->graded = it->code == EXIT_PASS || it->code == EXIT_FAIL ||
+	    it->code == EXIT_INVALID;
+	fprintf(stderr, "[%zu/%zu] ", done, todo);
+	cli_put_name(stderr, it->base);
+	fprintf(stderr, ": %s\n", outcome(it->code));
+}
+
+/*
+ * Phase 5: grades every selected submission without a kept scorecard in a
+ * child of its own, at most b->jobs at once, and fills each item's code.
+ * Returns EXIT_PASS, or EXIT_SOFTWARE when no child could be started.
  */
 static int
-grade_all(struct item *items, size_t n, unsigned long jobs,
-	  const struct challenge *c, const struct holdout *h,
-	  const char *outdir, size_t todo, int *child)
+run_children(struct batch *b)
 {
-	size_t next = 0, running = 0, done = 0;
-	pid_t *pids = calloc(n, sizeof *pids);
+	size_t next = 0, running = 0, done = 0, todo = b->selected - b->kept;
+	pid_t *pids = calloc(b->n, sizeof *pids);
 
 	if (pids == NULL)
 		return EXIT_SOFTWARE;
 	for (;;) {
-		while (running < jobs && next < n) {
-			struct item *it = &items[next];
+		while (running < b->jobs && next < b->n) {
 			pid_t pid;
 
-			if (!it->selected || it->kept) {
+			if (!b->items[next].selected || b->items[next].kept) {
 				next++;
 				continue;
 			}
-			fflush(NULL);
-			pid = fork();
+			pid = start_child(&b->items[next], b);
 			if (pid < 0) {
-				fprintf(stderr, "grader batch: cannot start a "
-				    "process: %s\n", strerror(errno));
 				if (running == 0) {
 					free(pids);
 					return EXIT_SOFTWARE;
 				}
 				break;
-			}
-			if (pid == 0) {
-				free(pids);
-				*child = 1;
-				return grade_child(it, c, h, outdir);
 			}
 			pids[next++] = pid;
 			running++;
@@ -254,29 +325,12 @@ grade_all(struct item *items, size_t n, unsigned long jobs,
 				continue;
 			break;
 		}
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < b->n; i++) {
 			if (pids[i] != pid)
 				continue;
-			struct item *it = &items[i];
-
 			pids[i] = 0;
 			running--;
-			done++;
-			if (WIFEXITED(status)) {
-				it->code = WEXITSTATUS(status);
-			} else {
-				it->code = EXIT_SOFTWARE;
-				fputs("grader batch: ", stderr);
-				cli_put_name(stderr, it->base);
-				fprintf(stderr, ": the grader stopped on signal "
-				    "%d\n", WIFSIGNALED(status) ?
-				    WTERMSIG(status) : 0);
-			}
-			it->graded = it->code == EXIT_PASS ||
-			    it->code == EXIT_FAIL || it->code == EXIT_INVALID;
-			fprintf(stderr, "[%zu/%zu] ", done, todo);
-			cli_put_name(stderr, it->base);
-			fprintf(stderr, ": %s\n", outcome(it->code));
+			record_child(&b->items[i], status, ++done, todo);
 			break;
 		}
 	}
@@ -325,8 +379,26 @@ remove_leftovers(const char *outdir, const struct item *items, size_t n)
 	closedir(d);
 }
 
-int
-cmd_batch(int argc, char **argv)
+/* -j's value, from 1 to 256; returns -1 when it is not one. */
+static int
+parse_jobs(const char *s, unsigned long *jobs)
+{
+	char *end;
+
+	errno = 0;
+	*jobs = strtoul(s, &end, 10);
+	if (end == s || *end != '\0' || errno != 0 || s[0] == '-' ||
+	    *jobs < 1 || *jobs > 256)
+		return -1;
+	return 0;
+}
+
+/*
+ * Phase 1: the options and the inputs' place in argv.  Returns BATCH_GO_ON,
+ * or the exit code to leave with (usage errors, --help).
+ */
+static int
+parse_options(struct batch *b, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "challenge", required_argument, NULL, 'c' },
@@ -338,52 +410,38 @@ cmd_batch(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *challenge_dir = NULL, *holdout = NULL, *outdir = NULL;
-	unsigned long jobs = 0, shard_k = 1, shard_n = 1;
-	size_t n, selected = 0, todo = 0, kept = 0, cards_n = 0;
-	struct item *items = NULL;
-	struct outdir_card *cards = NULL;
-	struct leaderboard *lb = NULL;
-	struct challenge *c = NULL;
-	struct holdout h = { 0 };
-	struct expect e = { 0 };
-	size_t counts[4] = { 0, 0, 0, 0 };
-	int ch, force = 0, code = EXIT_PASS, err, child = 0;
-	int published = EXIT_PASS;
-	char *end;
+	int ch;
 	long cpus;
 
+	b->shard_k = b->shard_n = 1;
 	opterr = 0;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, ":c:H:o:j:h", longopts,
 				 NULL)) != -1) {
 		switch (ch) {
 		case 'c':
-			challenge_dir = optarg;
+			b->challenge_dir = optarg;
 			break;
 		case 'H':
-			holdout = optarg;
+			b->holdout = optarg;
 			break;
 		case 'o':
-			outdir = optarg;
+			b->outdir = optarg;
 			break;
 		case 'j':
-			errno = 0;
-			jobs = strtoul(optarg, &end, 10);
-			if (end == optarg || *end != '\0' || errno != 0 ||
-			    optarg[0] == '-' || jobs < 1 || jobs > 256)
+			if (parse_jobs(optarg, &b->jobs) != 0)
 				return cli_usage_error("batch",
 				    "-j takes a number of jobs from 1 to 256, not '%s'",
 				    optarg);
 			break;
 		case 's':
-			if (parse_shard(optarg, &shard_k, &shard_n) != 0)
+			if (parse_shard(optarg, &b->shard_k, &b->shard_n) != 0)
 				return cli_usage_error("batch",
 				    "--shard takes K/N with 1 <= K <= N, not '%s'",
 				    optarg);
 			break;
 		case 'F':
-			force = 1;
+			b->force = 1;
 			break;
 		case 'h':
 			return cli_command_help("batch");
@@ -397,26 +455,36 @@ cmd_batch(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("batch", "missing SUBMISSION...");
-	if (challenge_dir == NULL)
+	if (b->challenge_dir == NULL)
 		return cli_usage_error("batch", "missing --challenge DIR");
-	if (outdir == NULL)
+	if (b->outdir == NULL)
 		return cli_usage_error("batch", "missing -o OUTDIR");
-	if (jobs == 0) {
+	if (b->jobs == 0) {
 		cpus = sysconf(_SC_NPROCESSORS_ONLN);
-		jobs = cpus < 1 ? 1 : cpus > 16 ? 16 : (unsigned long)cpus;
+		b->jobs = cpus < 1 ? 1 : cpus > 16 ? 16 : (unsigned long)cpus;
 	}
+	b->inputs = argv + optind;
+	b->n = (size_t)(argc - optind);
+	return BATCH_GO_ON;
+}
 
-	n = (size_t)(argc - optind);
-	items = calloc(n, sizeof *items);
-	if (items == NULL)
+/*
+ * Phase 2a: every input, before anything is graded: each must exist, or
+ * nothing is done (every missing one is named).  Returns an exit code.
+ */
+static int
+stat_inputs(struct batch *b)
+{
+	int code = EXIT_PASS;
+
+	b->items = calloc(b->n, sizeof *b->items);
+	if (b->items == NULL)
 		return EXIT_SOFTWARE;
-	/* Every input, before anything is graded: each must exist and give
-	 * a file stem of its own, or nothing is done. */
-	for (size_t i = 0; i < n; i++) {
-		struct item *it = &items[i];
+	for (size_t i = 0; i < b->n; i++) {
+		struct item *it = &b->items[i];
 		struct stat st;
 
-		it->path = argv[optind + (int)i];
+		it->path = b->inputs[i];
 		it->code = -1;
 		if (stat(it->path, &st) != 0) {
 			fprintf(stderr, "grader batch: cannot open %s: %s\n",
@@ -426,164 +494,246 @@ cmd_batch(int argc, char **argv)
 		}
 		it->is_dir = S_ISDIR(st.st_mode);
 		it->name = stem_of(it->path, it->is_dir, &it->base);
-		if (it->name == NULL) {
-			code = EXIT_SOFTWARE;
-			goto out;
-		}
+		if (it->name == NULL)
+			return EXIT_SOFTWARE;
 	}
-	if (code != EXIT_PASS)
-		goto out;
-	for (size_t i = 0; i < n; i++) {
-		const char *name = items[i].name;
+	return code;
+}
+
+/*
+ * Phase 2b: each input gives a file stem of its own, which is neither
+ * empty nor the leaderboard's.  Returns an exit code (64 after a message).
+ */
+static int
+check_names(const struct batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const char *path = b->items[i].path, *name = b->items[i].name;
 
 		if (name[0] == '\0' || strcmp(name, ".") == 0 ||
-		    strcmp(name, "..") == 0 || strcmp(name, "/") == 0) {
-			code = cli_usage_error("batch",
+		    strcmp(name, "..") == 0 || strcmp(name, "/") == 0)
+			return cli_usage_error("batch",
 			    "'%s' has no name to write its scorecard under",
-			    items[i].path);
-			goto out;
-		}
+			    path);
 		if (strcasecmp(name, "leaderboard") == 0 ||
-		    strcasecmp(name, "index") == 0) {
-			code = cli_usage_error("batch",
+		    strcasecmp(name, "index") == 0)
+			return cli_usage_error("batch",
 			    "'%s' would be written over the leaderboard's "
-			    "files (%s.*); rename it", items[i].path, name);
-			goto out;
-		}
-		for (size_t j = 0; j < i; j++) {
-			if (strcasecmp(items[j].name, name) == 0) {
-				code = cli_usage_error("batch",
+			    "files (%s.*); rename it", path, name);
+		for (size_t j = 0; j < i; j++)
+			if (strcasecmp(b->items[j].name, name) == 0)
+				return cli_usage_error("batch",
 				    "'%s' and '%s' would both be written as "
-				    "%s.json; rename one", items[j].path,
-				    items[i].path, name);
-				goto out;
-			}
-		}
+				    "%s.json; rename one", b->items[j].path,
+				    path, name);
 	}
+	return EXIT_PASS;
+}
 
-	code = cli_load(challenge_dir, holdout, 1, &c, &h);
+/* Phase 3: the challenge and holdout, read once for every child, and the
+ * output folder.  Returns an exit code. */
+static int
+open_challenge_and_outdir(struct batch *b)
+{
+	int code, err;
+
+	code = cli_load(b->challenge_dir, b->holdout, 1, &b->c, &b->h);
 	if (code != EXIT_PASS)
-		goto out;
-	err = outdir_make(outdir);
+		return code;
+	err = outdir_make(b->outdir);
 	if (err != 0) {
-		fprintf(stderr, "grader batch: cannot make %s: %s\n", outdir,
-			strerror(err));
-		code = err == ENOMEM ? EXIT_SOFTWARE : EXIT_IOERR;
-		goto out;
+		fprintf(stderr, "grader batch: cannot make %s: %s\n",
+			b->outdir, strerror(err));
+		return err == ENOMEM ? EXIT_SOFTWARE : EXIT_IOERR;
 	}
+	return EXIT_PASS;
+}
 
-	e.challenge = c->id;
-	e.pass_auc = c->pass_auc;
-	if (challenge_is_scored(c))
-		digest_hex(h.sha256, e.holdout_sha256);
-	for (size_t i = 0; i < n; i++) {
-		struct item *it = &items[i];
+/*
+ * Phase 4: which inputs are this shard's, and which of those keep the
+ * up-to-date scorecard an earlier run left (unless --force); then clears
+ * what a killed run left of its writes.  Returns an exit code.
+ */
+static int
+plan(struct batch *b)
+{
+	struct expect e = { 0 };
+
+	e.challenge = b->c->id;
+	e.pass_auc = b->c->pass_auc;
+	if (challenge_is_scored(b->c))
+		digest_hex(b->h.sha256, e.holdout_sha256);
+	for (size_t i = 0; i < b->n; i++) {
+		struct item *it = &b->items[i];
 		char *path;
 
-		it->selected = shard_of(it->name, shard_n) == shard_k - 1;
+		it->selected = shard_of(it->name, b->shard_n) == b->shard_k - 1;
 		if (!it->selected)
 			continue;
-		selected++;
-		if (force)
+		b->selected++;
+		if (b->force)
 			continue;
-		path = outdir_path(outdir, it->name, ".json");
-		if (path == NULL) {
-			code = EXIT_SOFTWARE;
-			goto out;
-		}
+		path = outdir_path(b->outdir, it->name, ".json");
+		if (path == NULL)
+			return EXIT_SOFTWARE;
 		it->card = outdir_read_json(path);
 		free(path);
 		if (it->card != NULL && up_to_date(it->card, it, &e)) {
 			it->kept = 1;
-			kept++;
+			b->kept++;
 		} else {
 			cJSON_Delete(it->card);
 			it->card = NULL;
 		}
 	}
-	remove_leftovers(outdir, items, n);
-	todo = selected - kept;
-	code = grade_all(items, n, jobs, c, &h, outdir, todo, &child);
-	if (child) {
-		/* Nothing of the parent's to print: straight to clean-up. */
-		fflush(stderr);
-		goto out;
-	}
-	if (code != EXIT_PASS)
-		goto out;
+	remove_leftovers(b->outdir, b->items, b->n);
+	return EXIT_PASS;
+}
 
-	/* The leaderboard of this run's submissions, from their scorecards. */
-	lb = leaderboard_new();
-	cards = calloc(n, sizeof *cards);
-	if (lb == NULL || cards == NULL) {
-		code = EXIT_SOFTWARE;
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct item *it = &items[i];
-		enum leaderboard_status ls;
+/* The exit code a submission without a scorecard gives the run: 66 when it
+ * could not be read, 74 when its scorecard could not be written, and 70
+ * for anything else, the grader's own failure. */
+static int
+not_graded_code(const struct item *it)
+{
+	if (it->graded)
+		return EXIT_SOFTWARE;
+	return it->code == EXIT_NOINPUT ? EXIT_NOINPUT :
+	    it->code == EXIT_IOERR ? EXIT_IOERR : EXIT_SOFTWARE;
+}
 
-		if (!it->selected)
-			continue;
-		if (it->graded && it->card == NULL) {
-			char *path = outdir_path(outdir, it->name, ".json");
+/* Which of b->counts a scorecard's status counts in: a card without one
+ * as not graded, any other status than pass or fail as invalid. */
+static enum schema_status
+count_of(const char *status)
+{
+	int s = schema_status_of(status);
 
-			if (path == NULL) {
-				code = EXIT_SOFTWARE;
-				goto out;
-			}
-			it->card = outdir_read_json(path);
-			free(path);
-		}
-		if (it->card == NULL) {
-			ls = leaderboard_add_error(lb, it->name, it->base);
-			counts[3]++;
-			/* Unreadable (66) or unwritable (74); anything else
-			 * is the grader's own failure (70). */
-			code = worse(code, it->graded ? EXIT_SOFTWARE :
-			    it->code == EXIT_NOINPUT ? EXIT_NOINPUT :
-			    it->code == EXIT_IOERR ? EXIT_IOERR :
-			    EXIT_SOFTWARE);
-		} else {
-			const char *s = outdir_string(it->card, "status");
+	return status == NULL ? SCHEMA_ERROR :
+	    s == SCHEMA_PASS || s == SCHEMA_FAIL ? (enum schema_status)s :
+	    SCHEMA_INVALID;
+}
 
-			ls = leaderboard_add(lb, it->name, it->card);
-			cards[cards_n].name = it->name;
-			cards[cards_n++].card = it->card;
-			counts[s == NULL ? 3 : strcmp(s, "pass") == 0 ? 0 :
-			    strcmp(s, "fail") == 0 ? 1 : 2]++;
-		}
-		if (ls == LEADERBOARD_NOMEM) {
-			code = EXIT_SOFTWARE;
-			goto out;
-		}
+/*
+ * One selected submission's leaderboard row, from the scorecard kept or
+ * just written; without one, an error row, and *code worsened by why.
+ * Returns EXIT_PASS, or EXIT_SOFTWARE when out of memory.
+ */
+static int
+collect_one(struct batch *b, struct item *it, int *code)
+{
+	enum leaderboard_status ls;
+
+	if (it->graded && it->card == NULL) {
+		char *path = outdir_path(b->outdir, it->name, ".json");
+
+		if (path == NULL)
+			return EXIT_SOFTWARE;
+		it->card = outdir_read_json(path);
+		free(path);
 	}
-	{
-		published = outdir_publish(outdir, c->id, lb, cards, cards_n);
-		code = worse(code, published);
+	if (it->card == NULL) {
+		ls = leaderboard_add_error(b->lb, it->name, it->base);
+		b->counts[SCHEMA_ERROR]++;
+		*code = worse(*code, not_graded_code(it));
+	} else {
+		ls = leaderboard_add(b->lb, it->name, it->card);
+		b->cards[b->cards_n].name = it->name;
+		b->cards[b->cards_n++].card = it->card;
+		b->counts[count_of(outdir_string(it->card, SCHEMA_KEY_STATUS))]++;
 	}
-	printf("%zu submission%s", selected, selected == 1 ? "" : "s");
-	if (shard_n > 1)
-		printf(" (shard %lu/%lu of %zu)", shard_k, shard_n, n);
+	return ls == LEADERBOARD_NOMEM ? EXIT_SOFTWARE : EXIT_PASS;
+}
+
+/*
+ * Phase 6: the leaderboard of this run's submissions, from their
+ * scorecards.  *code gets the run's exit code so far (66, 70 or 74 for a
+ * submission not graded).  Returns EXIT_PASS, or EXIT_SOFTWARE when out of
+ * memory: then nothing is published.
+ */
+static int
+collect(struct batch *b, int *code)
+{
+	*code = EXIT_PASS;
+	b->lb = leaderboard_new();
+	b->cards = calloc(b->n, sizeof *b->cards);
+	if (b->lb == NULL || b->cards == NULL)
+		return EXIT_SOFTWARE;
+	for (size_t i = 0; i < b->n; i++)
+		if (b->items[i].selected &&
+		    collect_one(b, &b->items[i], code) != EXIT_PASS)
+			return EXIT_SOFTWARE;
+	return EXIT_PASS;
+}
+
+/* Phase 8: the summary on stdout; published is what phase 7 returned. */
+static void
+print_summary(const struct batch *b, int published)
+{
+	printf("%zu submission%s", b->selected, b->selected == 1 ? "" : "s");
+	if (b->shard_n > 1)
+		printf(" (shard %lu/%lu of %zu)", b->shard_k, b->shard_n, b->n);
 	printf(": %zu pass, %zu fail, %zu invalid, %zu not graded",
-	       counts[0], counts[1], counts[2], counts[3]);
-	if (kept > 0)
-		printf("; %zu kept from an earlier run", kept);
+	       b->counts[SCHEMA_PASS], b->counts[SCHEMA_FAIL],
+	       b->counts[SCHEMA_INVALID], b->counts[SCHEMA_ERROR]);
+	if (b->kept > 0)
+		printf("; %zu kept from an earlier run", b->kept);
 	if (published == EXIT_PASS)
 		printf("\nLeaderboard: %s/leaderboard.csv, %s/index.html\n",
-		       outdir, outdir);
+		       b->outdir, b->outdir);
 	else
 		printf("\nThe leaderboard could not be written (see above).\n");
-	code = cli_finish(code);
-out:
-	for (size_t i = 0; items != NULL && i < n; i++) {
-		free(items[i].name);
-		cJSON_Delete(items[i].card);
+}
+
+static void
+batch_free(struct batch *b)
+{
+	for (size_t i = 0; b->items != NULL && i < b->n; i++) {
+		free(b->items[i].name);
+		cJSON_Delete(b->items[i].card);
 	}
-	free(items);
-	free(cards);
-	leaderboard_free(lb);
-	holdout_release(&h);
-	challenge_free(c);
+	free(b->items);
+	free(b->cards);
+	leaderboard_free(b->lb);
+	holdout_release(&b->h);
+	challenge_free(b->c);
+}
+
+/*
+ * grader batch: one function a phase, in the order they run.  A refusal
+ * before grading (phases 1 to 4) ends the run with nothing graded; after
+ * it, every submission is published whatever became of the others, and
+ * the exit code is the worst of their failures.
+ */
+int
+cmd_batch(int argc, char **argv)
+{
+	struct batch b = { 0 };
+	int code, published;
+
+	code = parse_options(&b, argc, argv);
+	if (code != BATCH_GO_ON)
+		return code;
+	code = stat_inputs(&b);
+	if (code == EXIT_PASS)
+		code = check_names(&b);
+	if (code == EXIT_PASS)
+		code = open_challenge_and_outdir(&b);
+	if (code == EXIT_PASS)
+		code = plan(&b);
+	if (code == EXIT_PASS)
+		code = run_children(&b);
+	if (code == EXIT_PASS) {
+		if (collect(&b, &code) != EXIT_PASS) {
+			code = EXIT_SOFTWARE;
+		} else {
+			published = outdir_publish(b.outdir, b.c->id, b.lb,
+			    b.cards, b.cards_n);
+			code = worse(code, published);
+			print_summary(&b, published);
+			code = cli_finish(code);
+		}
+	}
+	batch_free(&b);
 	return code;
 }
