@@ -19,17 +19,27 @@ DEBS       := gcc libc6-dev libcsv-dev libcjson-dev libzip-dev libcmocka-dev net
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
-ALL_CFLAGS  = -std=c11 $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Igrader/lib \
+# Three layers, each seeing only those below it: the library (grader/lib)
+# reads and scores, the publisher (grader/publish) renders, the commands
+# (grader/cli) print.  The library is compiled without the publisher's
+# folder on its include path, so an include upward does not build.
+INCLUDES    = -Igrader/lib -Igrader/publish
+ALL_CFLAGS  = -std=c11 $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) $(INCLUDES) \
               -D_GNU_SOURCE -DGRADER_VERSION='"$(VERSION)"' -MMD -MP
 
 LIB_SRC  := $(sort $(wildcard grader/lib/*.c))
+PUB_SRC  := $(sort $(wildcard grader/publish/*.c))
 CLI_SRC  := $(sort $(wildcard grader/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+PUB_OBJ  := $(PUB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBGRADER := $(BUILD)/libgrader.a
+LIBPUBLISH := $(BUILD)/libpublish.a
+# What a program links: the publisher, then the library it calls.
+LIBS_OURS := $(LIBPUBLISH) $(LIBGRADER)
 GRADER   := $(BINDIR)/grader
 
 # Keep the test objects: make would otherwise delete them as intermediates.
@@ -44,22 +54,29 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+$(BUILD)/grader/lib/%.o: INCLUDES = -Igrader/lib
+
 $(LIBGRADER): $(LIB_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(GRADER): $(CLI_OBJ) $(LIBGRADER)
+$(LIBPUBLISH): $(PUB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBGRADER) $(PKG_LIBS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(GRADER): $(CLI_OBJ) $(LIBS_OURS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBS_OURS) $(PKG_LIBS)
 
 $(BUILD)/tests/jsonpath: $(BUILD)/tests/jsonpath.o
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
-$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBGRADER)
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBS_OURS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBGRADER) $(PKG_LIBS) $(CMOCKA_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBS_OURS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 test: deps ## Build and run every test (unit and CLI); installs missing packages.
 	@$(MAKE) --no-print-directory check-all
@@ -98,9 +115,9 @@ valgrind: deps ## Run the CLI tests under valgrind's memcheck.
 	    tests/run-all --cli-only $(BUILD) $(GRADER)
 
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
-$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBGRADER)
+$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBS_OURS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBGRADER) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBS_OURS) $(PKG_LIBS)
 
 bench: deps ## Run the benchmarks (bench/run).
 	@tools/deps hyperfine
@@ -128,4 +145,4 @@ help: ## List the targets.
 	@grep -hE '^[a-z-]+:.*## ' Makefile | \
 	    sed 's/:.*## /\t/' | awk -F'\t' '{ printf "  %-10s %s\n", $$1, $$2 }'
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d)
+-include $(LIB_OBJ:.o=.d) $(PUB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d)

@@ -150,7 +150,8 @@ char *outdir_path(const char *dir, const char *name, const char *ext);
  * read or parsed. */
 cJSON *outdir_read_json(const char *path);
 
-/* obj's member key when it is a string, else NULL. */
+/* obj's member key when it is a string, else NULL: scorecard_get_string(),
+ * under the name that cmd_batch.c still uses. */
 const char *outdir_string(const cJSON *obj, const char *key);
 
 /* Makes dir and any missing parent; returns 0 or an errno value. */
@@ -167,9 +168,10 @@ int outdir_put(const char *dir, const char *name, const char *ext,
 int outdir_write_card(const char *dir, const char *name, const cJSON *card);
 
 /*
- * Writes the page of each card (dir/<name>.html), then leaderboard.json,
- * index.html and leaderboard.csv from lb, whose challenge id is challenge.
- * Returns an exit code as outdir_write_card().
+ * Ranks lb (leaderboard_rank(): every row is in), then writes the page of
+ * each card (dir/<name>.html), leaderboard.json, index.html and
+ * leaderboard.csv from it, whose challenge id is challenge.  Returns an
+ * exit code as outdir_write_card().
  */
 int outdir_publish(const char *dir, const char *challenge,
 		   struct leaderboard *lb, const struct outdir_card *cards,

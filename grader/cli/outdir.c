@@ -13,8 +13,10 @@
 
 #include "cli.h"
 #include "leaderboard.h"
+#include "leaderboard_out.h"
 #include "pages.h"
 #include "readfile.h"
+#include "scorecard.h"
 
 char *
 outdir_path(const char *dir, const char *name, const char *ext)
@@ -43,9 +45,7 @@ outdir_read_json(const char *path)
 const char *
 outdir_string(const cJSON *obj, const char *key)
 {
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	return cJSON_IsString(item) ? item->valuestring : NULL;
+	return scorecard_get_string(obj, key);
 }
 
 int
@@ -124,25 +124,33 @@ outdir_write_card(const char *dir, const char *name, const cJSON *card)
 	return code;
 }
 
-int
-outdir_publish(const char *dir, const char *challenge, struct leaderboard *lb,
-	       const struct outdir_card *cards, size_t n)
+/* Writes the page of each card, dir/<name>.html. */
+static int
+publish_pages(const char *dir, const struct outdir_card *cards, size_t n)
 {
-	cJSON *json;
-	char *text;
 	int code = EXIT_PASS;
 
 	for (size_t i = 0; i < n && code == EXIT_PASS; i++) {
-		text = pages_submission(cards[i].card);
+		char *text = pages_submission(cards[i].card);
+
 		if (text == NULL)
 			return EXIT_SOFTWARE;
-		code = outdir_put(dir, cards[i].name, ".html", text, strlen(text),
-		    0);
+		code = outdir_put(dir, cards[i].name, ".html", text,
+		    strlen(text), 0);
 		free(text);
 	}
-	if (code != EXIT_PASS)
-		return code;
-	json = leaderboard_json(lb, challenge);
+	return code;
+}
+
+/* Writes leaderboard.json, then index.html, which is drawn from it. */
+static int
+publish_board(const char *dir, const char *challenge,
+	      const struct leaderboard *lb)
+{
+	cJSON *json = leaderboard_out_json(lb, challenge);
+	char *text;
+	int code;
+
 	if (json == NULL)
 		return EXIT_SOFTWARE;
 	text = cJSON_Print(json);
@@ -159,9 +167,23 @@ outdir_publish(const char *dir, const char *challenge, struct leaderboard *lb,
 		free(text);
 	}
 	cJSON_Delete(json);
+	return code;
+}
+
+int
+outdir_publish(const char *dir, const char *challenge, struct leaderboard *lb,
+	       const struct outdir_card *cards, size_t n)
+{
+	char *text;
+	int code;
+
+	leaderboard_rank(lb);
+	code = publish_pages(dir, cards, n);
+	if (code == EXIT_PASS)
+		code = publish_board(dir, challenge, lb);
 	if (code != EXIT_PASS)
 		return code;
-	text = leaderboard_csv(lb);
+	text = leaderboard_out_csv(lb);
 	if (text == NULL)
 		return EXIT_SOFTWARE;
 	code = outdir_put(dir, "leaderboard", ".csv", text, strlen(text), 0);

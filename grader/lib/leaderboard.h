@@ -1,16 +1,22 @@
 /*
  * leaderboard.h: the leaderboard of a batch of graded submissions, built
  * from their scorecards (as `grader grade` writes them, parsed with cJSON),
- * so that `grader batch` and `grader merge` make it the same way.  Rows are
- * ranked passes first, then fails, invalid and ungraded submissions, each
- * by best AUC, and flagged when two submissions share a zip or a results
- * file.  Deterministic: the same scorecards, in any order, give the same
- * bytes.  Depends on scorecard (for number printing).
+ * so that `grader batch` and `grader merge` make it the same way.  Once
+ * every row is added, leaderboard_rank() ranks them passes first, then
+ * fails, invalid and ungraded submissions, each by best AUC, and flags
+ * them when two submissions share a zip or a results file.  Deterministic:
+ * the same scorecards, in any order, give the same rows.  Its files
+ * (leaderboard.json, leaderboard.csv, index.html) are the publisher's
+ * (grader/publish).  Depends on scorecard (its reader) and schema.
  */
 #ifndef GRADER_LEADERBOARD_H
 #define GRADER_LEADERBOARD_H
 
+#include <stddef.h>
+
 #include <cjson/cJSON.h>
+
+#include "schema.h"
 
 struct leaderboard;
 
@@ -60,21 +66,43 @@ size_t leaderboard_rows(const struct leaderboard *lb);
 int leaderboard_has(const struct leaderboard *lb, const char *name);
 
 /*
- * leaderboard.json: {"challenge": id, "rows": [...]} in rank order, each
- * row {rank, submission, name, status, best_auc, models: [{file, auc}],
- * flags, sha256}.  challenge is the challenge's id.  Returns a new cJSON
- * tree (cJSON_Delete), or NULL when out of memory.
+ * Sorts, ranks and flags the rows, as the header says.  A rank is shared
+ * by rows of equal status and best AUC ("1, 2, 2, 4"); rows without a best
+ * AUC have none.  Identical zips are flagged duplicate; rows that share a
+ * results file without being the same zip, copied_results.  Call it after
+ * the last row is added and before the rows are read; adding a row undoes
+ * it.
  */
-cJSON *leaderboard_json(struct leaderboard *lb, const char *challenge);
+void leaderboard_rank(struct leaderboard *lb);
 
-/*
- * leaderboard.csv: a header row, then one row a submission in rank order:
- * rank,submission,status,best_auc,auc_1..auc_K,flags,sha256 (K the most
- * models of any row; flags joined by ';').  Fields are quoted as RFC 4180
- * says when they need it, and a submission name that a spreadsheet would
- * run as a formula (=, +, -, @ first) is prefixed with '.  Returns a new
- * string (free), or NULL when out of memory.
- */
-char *leaderboard_csv(struct leaderboard *lb);
+/* Whether the rows are ranked (leaderboard_rank() since the last add). */
+int leaderboard_is_ranked(const struct leaderboard *lb);
+
+/* One model of a row. */
+struct leaderboard_model {
+	char *file;
+	int has_auc;
+	double auc;
+	char sha256[65];	/* "" when unknown */
+};
+
+/* One row: a submission. */
+struct leaderboard_row {
+	char *name;		/* the stem of its files */
+	char *submission;	/* the input's file name */
+	enum schema_status status;
+	int has_best;
+	double best;
+	struct leaderboard_model *models;
+	size_t n_models;
+	char sha256[65];	/* of the zip; "" when unknown */
+	unsigned flags;		/* enum schema_flag bits */
+	long rank;		/* 0: none */
+};
+
+/* Row i (i < leaderboard_rows()), in rank order once ranked.  Owned by the
+ * leaderboard; valid until the next add or free. */
+const struct leaderboard_row *leaderboard_row(const struct leaderboard *lb,
+					      size_t i);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * number.c: locale-independent parsing of one decimal number.
+ * number.c: locale-independent parsing and formatting of numbers.
  *
  * The grammar is checked here, by hand, before any conversion: strtod
  * accepts far more than a results file may hold (nan, inf, hexadecimal,
@@ -11,14 +11,22 @@
  * Most fields are short decimals such as 0.123456, and for those an exact
  * fast path (Clinger, 1990) gives the same correctly rounded double without
  * the copy and the library call: see fast_decimal().
+ *
+ * Formatting goes through snprintf() with the same "C" locale object made
+ * the calling thread's own for the call (uselocale()), so that the decimal
+ * point is '.' under any locale the program has set, and is checked by
+ * reading the text back with strtod_l().
  */
 #include "number.h"
 
+#include <assert.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -331,4 +339,109 @@ done:
 		v = 0.0;	/* -0 and +0 are the same probability. */
 	*out = v;
 	return NUMBER_OK;
+}
+
+/*
+ * Rewrites, in place, what snprintf wrote for a finite value to the C
+ * locale's form: digits, signs and 'e' are kept and any other run of bytes,
+ * which can only be a decimal point, becomes one '.'.  Only for the case
+ * where no "C" locale object could be made (out of memory at the first
+ * call), so that the text is right even then.
+ */
+static void
+c_point(char *s)
+{
+	char *out = s;
+	int in_point = 0;
+
+	for (; *s != '\0'; s++) {
+		char c = *s;
+
+		if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e') {
+			*out++ = c;
+			in_point = 0;
+		} else if (!in_point) {
+			*out++ = '.';
+			in_point = 1;
+		}
+	}
+	*out = '\0';
+}
+
+/* snprintf of one double in the C locale, as number_format_as() says;
+ * NUMBER_SCI takes the precision of %e (digits after the point). */
+static void
+format_c(char buf[NUMBER_BUF], enum number_style style, int prec, double d)
+{
+	locale_t old = (locale_t)0;
+
+	pthread_once(&c_locale_once, make_c_locale);
+	if (c_locale != (locale_t)0)
+		old = uselocale(c_locale);
+	switch (style) {
+	case NUMBER_FIXED:
+		snprintf(buf, NUMBER_BUF, "%.*f", prec, d);
+		break;
+	case NUMBER_SIG:
+		snprintf(buf, NUMBER_BUF, "%.*g", prec, d);
+		break;
+	case NUMBER_SIG_ZEROS:
+		snprintf(buf, NUMBER_BUF, "%#.*g", prec, d);
+		break;
+	case NUMBER_SCI:
+		snprintf(buf, NUMBER_BUF, "%.*e", prec, d);
+		break;
+	}
+	if (c_locale != (locale_t)0)
+		uselocale(old);
+	else if (isfinite(d))
+		c_point(buf);
+}
+
+/* strtod in the C locale, for reading back what format_c() wrote. */
+static double
+read_c(const char *s)
+{
+	return c_locale != (locale_t)0 ? strtod_l(s, NULL, c_locale) :
+	    strtod(s, NULL);
+}
+
+char *
+number_format(double d, char buf[NUMBER_BUF])
+{
+	if (d == 0)
+		d = 0;	/* no "-0" */
+	if (d == (double)(int64_t)d && d > -9007199254740992.0 &&
+	    d < 9007199254740992.0) {
+		/* Whole numbers (counts, sizes) print exactly, and fast. */
+		snprintf(buf, NUMBER_BUF, "%" PRId64, (int64_t)d);
+		return buf;
+	}
+	/* NaN and infinities come out as %g writes them ("inf"): a caller
+	 * that writes JSON writes null for them instead. */
+	for (int prec = 15; prec <= 17; prec++) {
+		format_c(buf, NUMBER_SIG, prec, d);
+		if (!isfinite(d) || read_c(buf) == d)
+			break;
+	}
+	return buf;
+}
+
+char *
+number_format_as(double d, enum number_style style, int n,
+		 char buf[NUMBER_BUF])
+{
+	size_t len;
+
+	assert(n >= 0 && n <= 17);
+	/* %f of a huge value would not fit: no figure of ours is one. */
+	assert(style != NUMBER_FIXED || !(fabs(d) >= 1e40));
+	if (style == NUMBER_SCI)
+		n = n > 0 ? n - 1 : 0;
+	format_c(buf, style, n, d);
+	len = strlen(buf);
+	/* %#g keeps the point of "1234.": a person reads "1234". */
+	if (style == NUMBER_SIG_ZEROS && len > 0 && buf[len - 1] == '.')
+		buf[len - 1] = '\0';
+	return buf;
 }

@@ -1,7 +1,10 @@
 /*
- * number.h: locale-independent parsing of one decimal number.  The results
- * validator and the holdout loader use it; nothing here depends on the C
- * library's locale or on errno left by a caller.
+ * number.h: locale-independent parsing and formatting of numbers, in one
+ * place.  The results validator and the holdout loader parse with it; the
+ * scorecard, the leaderboard, the pages and the text reports format with
+ * it.  Nothing here depends on the C library's locale (a program that
+ * links the library may call setlocale(LC_ALL, "de_DE.UTF-8")) or on errno
+ * left by a caller.
  */
 #ifndef GRADER_NUMBER_H
 #define GRADER_NUMBER_H
@@ -32,5 +35,35 @@ enum number_status {
  * caller can explain it.
  */
 enum number_status number_parse(const char *s, size_t len, double *out);
+
+/* Room for any text the formatters below write, NUL included. */
+#define NUMBER_BUF 64
+
+/*
+ * Writes the shortest decimal text of a finite d that reads back as exactly
+ * d (whole numbers below 2^53 as integers, others with 15 to 17 significant
+ * digits in printf's %g form); "-0" is written "0".  The decimal point is
+ * always '.', whatever the locale.  Returns buf.
+ */
+char *number_format(double d, char buf[NUMBER_BUF]);
+
+/* The printf conversions that reports show to people. */
+enum number_style {
+	NUMBER_FIXED,		/* %.Nf: N decimals */
+	NUMBER_SIG,		/* %.Ng: N significant digits */
+	NUMBER_SIG_ZEROS,	/* %#.Ng: the same, trailing zeros kept
+				 * (but not a trailing point: "1234") */
+	NUMBER_SCI,		/* %.(N-1)e: N significant digits, always
+				 * with an exponent */
+};
+
+/*
+ * Writes d as printf would in the C locale with the conversion of style and
+ * precision n.  Preconditions: 0 <= n <= 17, and |d| < 1e40 for
+ * NUMBER_FIXED (so that the text fits; no figure of ours comes near).
+ * Returns buf.
+ */
+char *number_format_as(double d, enum number_style style, int n,
+		       char buf[NUMBER_BUF]);
 
 #endif

@@ -1,61 +1,34 @@
 /*
- * scorecard.c: the JSON scorecard.
+ * scorecard.c: the JSON scorecard, built and read.
  *
- * cJSON's item constructors return NULL when out of memory and the Add
- * functions ignore a NULL item, so every construction is checked once, at
- * the end, through the `ok` flag of a small builder.
+ * Numbers: cJSON 1.7.15's own printing tries 15 digits and accepts them
+ * when they read back within DBL_EPSILON, which can lose the last bit, and
+ * follows the locale; SPEC promises the same double, so number_format()
+ * chooses the digits and cJSON is given them raw.
  */
 #include "scorecard.h"
 
-#include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "digest.h"
-
-struct builder {
-	int ok;
-};
-
-/*
- * A number as the shortest decimal that reads back as the same double.
- * cJSON 1.7.15's own printing tries 15 digits and accepts them when they
- * read back within DBL_EPSILON, which can lose the last bit; SPEC promises
- * the same double, so the digits are chosen here and given to cJSON raw.
- * LC_NUMERIC is never changed by this program, so '.' is the decimal point.
- */
-void
-scorecard_format_number(double d, char buf[32])
-{
-	if (d == 0)
-		d = 0;	/* no "-0" */
-	if (d == (double)(int64_t)d && d > -9007199254740992.0 &&
-	    d < 9007199254740992.0) {
-		/* Whole numbers (counts, sizes) print exactly, and fast. */
-		snprintf(buf, 32, "%" PRId64, (int64_t)d);
-		return;
-	}
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, 32, "%.*g", prec, d);
-		if (strtod(buf, NULL) == d)
-			break;
-	}
-}
+#include "number.h"
 
 cJSON *
 scorecard_number(double d)
 {
-	char buf[32];
+	char buf[NUMBER_BUF];
 
-	if (d != d || d - d != 0)	/* NaN or infinite: not JSON */
+	if (!isfinite(d))	/* not JSON */
 		return cJSON_CreateNull();
-	scorecard_format_number(d, buf);
-	return cJSON_CreateRaw(buf);
+	return cJSON_CreateRaw(number_format(d, buf));
 }
 
-static cJSON *
-add(struct builder *b, cJSON *parent, const char *key, cJSON *item)
+cJSON *
+scorecard_add(struct scorecard_builder *b, cJSON *parent, const char *key,
+	      cJSON *item)
 {
 	if (item == NULL) {
 		b->ok = 0;
@@ -70,39 +43,41 @@ add(struct builder *b, cJSON *parent, const char *key, cJSON *item)
 	return item;
 }
 
-static void
-add_string(struct builder *b, cJSON *parent, const char *key, const char *s)
+void
+scorecard_add_string(struct scorecard_builder *b, cJSON *parent,
+		     const char *key, const char *s)
 {
-	add(b, parent, key, s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull());
+	scorecard_add(b, parent, key,
+	    s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull());
 }
 
 static void
-add_sha(struct builder *b, cJSON *parent, const char *key,
+add_sha(struct scorecard_builder *b, cJSON *parent, const char *key,
 	const unsigned char sum[32])
 {
 	char hex[65];
 
 	digest_hex(sum, hex);
-	add_string(b, parent, key, hex);
+	scorecard_add_string(b, parent, key, hex);
 }
 
 int
 scorecard_add_auc(cJSON *obj, const struct auc_model *m)
 {
-	struct builder b = { 1 };
+	struct scorecard_builder b = { 1 };
 	cJSON *ci;
 
-	add(&b, obj, "auc", scorecard_number(m->auc));
+	scorecard_add(&b, obj, SCHEMA_KEY_AUC, scorecard_number(m->auc));
 	if (!m->se_valid) {
-		add(&b, obj, "auc_se", cJSON_CreateNull());
-		add(&b, obj, "auc_ci95", cJSON_CreateNull());
+		scorecard_add(&b, obj, SCHEMA_KEY_AUC_SE, cJSON_CreateNull());
+		scorecard_add(&b, obj, SCHEMA_KEY_AUC_CI95, cJSON_CreateNull());
 		return b.ok;
 	}
-	add(&b, obj, "auc_se", scorecard_number(m->se));
-	ci = add(&b, obj, "auc_ci95", cJSON_CreateArray());
+	scorecard_add(&b, obj, SCHEMA_KEY_AUC_SE, scorecard_number(m->se));
+	ci = scorecard_add(&b, obj, SCHEMA_KEY_AUC_CI95, cJSON_CreateArray());
 	if (ci != NULL) {
-		add(&b, ci, NULL, scorecard_number(m->ci95[0]));
-		add(&b, ci, NULL, scorecard_number(m->ci95[1]));
+		scorecard_add(&b, ci, NULL, scorecard_number(m->ci95[0]));
+		scorecard_add(&b, ci, NULL, scorecard_number(m->ci95[1]));
 	}
 	return b.ok;
 }
@@ -110,18 +85,18 @@ scorecard_add_auc(cJSON *obj, const struct auc_model *m)
 cJSON *
 scorecard_comparison(const struct auc_comparison *c)
 {
-	struct builder b = { 1 };
+	struct scorecard_builder b = { 1 };
 	cJSON *o = cJSON_CreateObject();
 
 	if (o == NULL)
 		return NULL;
-	add(&b, o, "auc_difference", scorecard_number(c->difference));
+	scorecard_add(&b, o, SCHEMA_KEY_AUC_DIFFERENCE, scorecard_number(c->difference));
 	if (c->valid) {
-		add(&b, o, "z", scorecard_number(c->z));
-		add(&b, o, "p_value", scorecard_number(c->p_value));
+		scorecard_add(&b, o, SCHEMA_KEY_Z, scorecard_number(c->z));
+		scorecard_add(&b, o, SCHEMA_KEY_P_VALUE, scorecard_number(c->p_value));
 	} else {
-		add(&b, o, "z", cJSON_CreateNull());
-		add(&b, o, "p_value", cJSON_CreateNull());
+		scorecard_add(&b, o, SCHEMA_KEY_Z, cJSON_CreateNull());
+		scorecard_add(&b, o, SCHEMA_KEY_P_VALUE, cJSON_CreateNull());
 	}
 	if (!b.ok) {
 		cJSON_Delete(o);
@@ -134,150 +109,283 @@ int
 scorecard_add_problems(cJSON *obj, const char *key,
 		       const struct problem_list *problems)
 {
-	struct builder b = { 1 };
-	cJSON *list = add(&b, obj, key, cJSON_CreateArray());
+	struct scorecard_builder b = { 1 };
+	cJSON *list = scorecard_add(&b, obj, key, cJSON_CreateArray());
 
 	for (size_t i = 0; list != NULL && i < problems->count; i++) {
 		const struct problem *p = &problems->items[i];
-		cJSON *o = add(&b, list, NULL, cJSON_CreateObject());
+		cJSON *o = scorecard_add(&b, list, NULL, cJSON_CreateObject());
 		if (o == NULL)
 			break;
-		add_string(&b, o, "severity",
-			   p->severity == PROBLEM_ERROR ? "error" : "warning");
-		add_string(&b, o, "code", p->code);
-		add_string(&b, o, "file", p->file);
-		add(&b, o, "line",
+		scorecard_add_string(&b, o, SCHEMA_KEY_SEVERITY,
+			   p->severity == PROBLEM_ERROR ? SCHEMA_SEVERITY_ERROR :
+			   SCHEMA_SEVERITY_WARNING);
+		scorecard_add_string(&b, o, SCHEMA_KEY_CODE, p->code);
+		scorecard_add_string(&b, o, SCHEMA_KEY_FILE, p->file);
+		scorecard_add(&b, o, SCHEMA_KEY_LINE,
 		    p->line > 0 ? scorecard_number((double)p->line)
 				: cJSON_CreateNull());
-		add_string(&b, o, "message", p->message);
-		add_string(&b, o, "hint", p->hint);
+		scorecard_add_string(&b, o, SCHEMA_KEY_MESSAGE, p->message);
+		scorecard_add_string(&b, o, SCHEMA_KEY_HINT, p->hint);
 		if (p->more > 0)
-			add(&b, o, "more", scorecard_number((double)p->more));
+			scorecard_add(&b, o, SCHEMA_KEY_MORE, scorecard_number((double)p->more));
 	}
 	return b.ok;
 }
 
 static void
-add_roc(struct builder *b, cJSON *model, const struct auc_model *m)
+add_roc(struct scorecard_builder *b, cJSON *model, const struct auc_model *m)
 {
-	cJSON *roc = add(b, model, "roc", cJSON_CreateArray());
+	cJSON *roc = scorecard_add(b, model, SCHEMA_KEY_ROC, cJSON_CreateArray());
 
 	for (size_t i = 0; roc != NULL && i < m->roc_count; i++) {
-		cJSON *pt = add(b, roc, NULL, cJSON_CreateArray());
+		cJSON *pt = scorecard_add(b, roc, NULL, cJSON_CreateArray());
 		if (pt == NULL)
 			return;
-		add(b, pt, NULL, scorecard_number((double)m->roc[i].fp));
-		add(b, pt, NULL, scorecard_number((double)m->roc[i].tp));
-		add(b, pt, NULL, scorecard_number(m->roc[i].threshold));
+		scorecard_add(b, pt, NULL, scorecard_number((double)m->roc[i].fp));
+		scorecard_add(b, pt, NULL, scorecard_number((double)m->roc[i].tp));
+		scorecard_add(b, pt, NULL, scorecard_number(m->roc[i].threshold));
 	}
 }
 
 static void
-add_rules(struct builder *b, cJSON *root, const char *key,
+add_rules(struct scorecard_builder *b, cJSON *root, const char *key,
 	  const struct grade_rule_result *rules, size_t n, int deliverable)
 {
-	cJSON *list = add(b, root, key, cJSON_CreateArray());
+	cJSON *list = scorecard_add(b, root, key, cJSON_CreateArray());
 
 	for (size_t i = 0; list != NULL && i < n; i++) {
-		cJSON *o = add(b, list, NULL, cJSON_CreateObject()), *found;
+		cJSON *o = scorecard_add(b, list, NULL, cJSON_CreateObject()), *found;
 		if (o == NULL)
 			return;
-		add_string(b, o, "name", rules[i].name);
+		scorecard_add_string(b, o, SCHEMA_KEY_NAME, rules[i].name);
 		if (deliverable)
-			add(b, o, "required", cJSON_CreateBool(rules[i].required));
-		found = add(b, o, "found", cJSON_CreateArray());
+			scorecard_add(b, o, SCHEMA_KEY_REQUIRED, cJSON_CreateBool(rules[i].required));
+		found = scorecard_add(b, o, SCHEMA_KEY_FOUND, cJSON_CreateArray());
 		for (size_t j = 0; found != NULL && j < rules[i].n_found; j++)
-			add_string(b, found, NULL, rules[i].found[j]);
-		add(b, o, "ok", cJSON_CreateBool(rules[i].ok));
+			scorecard_add_string(b, found, NULL, rules[i].found[j]);
+		scorecard_add(b, o, SCHEMA_KEY_OK, cJSON_CreateBool(rules[i].ok));
 	}
+}
+
+/* submission: {name, sha256, bytes}. */
+static void
+add_submission(struct scorecard_builder *b, cJSON *root,
+	       const struct grade_report *r)
+{
+	cJSON *sub = scorecard_add(b, root, SCHEMA_KEY_SUBMISSION,
+	    cJSON_CreateObject());
+
+	if (sub == NULL)
+		return;
+	scorecard_add_string(b, sub, SCHEMA_KEY_NAME, r->submission_name);
+	if (r->identified) {
+		add_sha(b, sub, SCHEMA_KEY_SHA256, r->sha256);
+		scorecard_add(b, sub, SCHEMA_KEY_BYTES,
+		    scorecard_number((double)r->bytes));
+	} else {
+		scorecard_add(b, sub, SCHEMA_KEY_SHA256, cJSON_CreateNull());
+		scorecard_add(b, sub, SCHEMA_KEY_BYTES, cJSON_CreateNull());
+	}
+}
+
+/* One model: file, path, sha256, valid, rows, and with scores its AUC
+ * figures and ROC curve (null when it was not scored). */
+static void
+add_model(struct scorecard_builder *b, cJSON *models,
+	  const struct grade_model *m, int with_scores)
+{
+	cJSON *o = scorecard_add(b, models, NULL, cJSON_CreateObject());
+
+	if (o == NULL)
+		return;
+	scorecard_add_string(b, o, SCHEMA_KEY_FILE, m->file);
+	scorecard_add_string(b, o, SCHEMA_KEY_PATH, m->path);
+	if (m->path != NULL)
+		add_sha(b, o, SCHEMA_KEY_SHA256, m->sha256);
+	else
+		scorecard_add(b, o, SCHEMA_KEY_SHA256, cJSON_CreateNull());
+	scorecard_add(b, o, SCHEMA_KEY_VALID, cJSON_CreateBool(m->valid));
+	scorecard_add(b, o, SCHEMA_KEY_ROWS, m->path != NULL ?
+	    scorecard_number((double)m->rows) : cJSON_CreateNull());
+	if (!with_scores)
+		return;
+	if (m->scored) {
+		if (!scorecard_add_auc(o, &m->auc))
+			b->ok = 0;
+		add_roc(b, o, &m->auc);
+	} else {
+		scorecard_add(b, o, SCHEMA_KEY_AUC, cJSON_CreateNull());
+		scorecard_add(b, o, SCHEMA_KEY_AUC_SE, cJSON_CreateNull());
+		scorecard_add(b, o, SCHEMA_KEY_AUC_CI95, cJSON_CreateNull());
+		scorecard_add(b, o, SCHEMA_KEY_ROC, cJSON_CreateNull());
+	}
+}
+
+/* best and comparison, each null when it cannot be computed. */
+static void
+add_best(struct scorecard_builder *b, cJSON *root,
+	 const struct grade_report *r)
+{
+	cJSON *best;
+
+	if (r->best >= 0) {
+		best = scorecard_add(b, root, SCHEMA_KEY_BEST,
+		    cJSON_CreateObject());
+		if (best != NULL) {
+			scorecard_add_string(b, best, SCHEMA_KEY_FILE,
+			    r->models[r->best].file);
+			scorecard_add(b, best, SCHEMA_KEY_AUC,
+			    scorecard_number(r->models[r->best].auc.auc));
+		}
+	} else {
+		scorecard_add(b, root, SCHEMA_KEY_BEST, cJSON_CreateNull());
+	}
+	scorecard_add(b, root, SCHEMA_KEY_COMPARISON, r->has_comparison ?
+	    scorecard_comparison(&r->comparison) : cJSON_CreateNull());
 }
 
 cJSON *
 scorecard_build(const struct grade_report *r, int with_scores)
 {
-	struct builder b = { 1 };
-	cJSON *root = cJSON_CreateObject(), *sub, *models, *best;
+	struct scorecard_builder b = { 1 };
+	cJSON *root = cJSON_CreateObject(), *models;
 
 	if (root == NULL)
 		return NULL;
-	add(&b, root, "schema_version",
+	scorecard_add(&b, root, SCHEMA_KEY_SCHEMA_VERSION,
 	    scorecard_number(SCORECARD_SCHEMA_VERSION));
-	add_string(&b, root, "grader_version", GRADER_VERSION);
-	add_string(&b, root, "challenge", r->challenge_id);
-	sub = add(&b, root, "submission", cJSON_CreateObject());
-	if (sub != NULL) {
-		add_string(&b, sub, "name", r->submission_name);
-		if (r->identified) {
-			add_sha(&b, sub, "sha256", r->sha256);
-			add(&b, sub, "bytes", scorecard_number((double)r->bytes));
-		} else {
-			add(&b, sub, "sha256", cJSON_CreateNull());
-			add(&b, sub, "bytes", cJSON_CreateNull());
-		}
-	}
-	if (with_scores) {
-		if (r->has_holdout)
-			add_sha(&b, root, "holdout_sha256", r->holdout_sha256);
-		else
-			add(&b, root, "holdout_sha256", cJSON_CreateNull());
-	}
-	add_string(&b, root, "status", grade_status_name(r->status));
+	scorecard_add_string(&b, root, SCHEMA_KEY_GRADER_VERSION,
+	    GRADER_VERSION);
+	scorecard_add_string(&b, root, SCHEMA_KEY_CHALLENGE, r->challenge_id);
+	add_submission(&b, root, r);
+	if (with_scores && r->has_holdout)
+		add_sha(&b, root, SCHEMA_KEY_HOLDOUT_SHA256, r->holdout_sha256);
+	else if (with_scores)
+		scorecard_add(&b, root, SCHEMA_KEY_HOLDOUT_SHA256,
+		    cJSON_CreateNull());
+	scorecard_add_string(&b, root, SCHEMA_KEY_STATUS,
+	    grade_status_name(r->status));
 	if (with_scores)
-		add(&b, root, "pass_auc", scorecard_number(r->pass_auc));
-
-	models = add(&b, root, "models", cJSON_CreateArray());
-	for (size_t i = 0; models != NULL && i < r->n_models; i++) {
-		const struct grade_model *m = &r->models[i];
-		cJSON *o = add(&b, models, NULL, cJSON_CreateObject());
-		if (o == NULL)
-			break;
-		add_string(&b, o, "file", m->file);
-		add_string(&b, o, "path", m->path);
-		if (m->path != NULL)
-			add_sha(&b, o, "sha256", m->sha256);
-		else
-			add(&b, o, "sha256", cJSON_CreateNull());
-		add(&b, o, "valid", cJSON_CreateBool(m->valid));
-		add(&b, o, "rows",
-		    m->path != NULL ? scorecard_number((double)m->rows)
-				    : cJSON_CreateNull());
-		if (!with_scores)
-			continue;
-		if (m->scored) {
-			if (!scorecard_add_auc(o, &m->auc))
-				b.ok = 0;
-			add_roc(&b, o, &m->auc);
-		} else {
-			add(&b, o, "auc", cJSON_CreateNull());
-			add(&b, o, "auc_se", cJSON_CreateNull());
-			add(&b, o, "auc_ci95", cJSON_CreateNull());
-			add(&b, o, "roc", cJSON_CreateNull());
-		}
-	}
-	if (with_scores) {
-		if (r->best >= 0) {
-			best = add(&b, root, "best", cJSON_CreateObject());
-			if (best != NULL) {
-				add_string(&b, best, "file",
-					   r->models[r->best].file);
-				add(&b, best, "auc",
-				    scorecard_number(r->models[r->best].auc.auc));
-			}
-		} else {
-			add(&b, root, "best", cJSON_CreateNull());
-		}
-		add(&b, root, "comparison",
-		    r->has_comparison ? scorecard_comparison(&r->comparison)
-				      : cJSON_CreateNull());
-	}
-	add_rules(&b, root, "deliverables", r->deliverables, r->n_deliverables,
-		  1);
-	add_rules(&b, root, "forbidden", r->forbidden, r->n_forbidden, 0);
-	if (!scorecard_add_problems(root, "problems", r->problems))
+		scorecard_add(&b, root, SCHEMA_KEY_PASS_AUC,
+		    scorecard_number(r->pass_auc));
+	models = scorecard_add(&b, root, SCHEMA_KEY_MODELS,
+	    cJSON_CreateArray());
+	for (size_t i = 0; models != NULL && i < r->n_models; i++)
+		add_model(&b, models, &r->models[i], with_scores);
+	if (with_scores)
+		add_best(&b, root, r);
+	add_rules(&b, root, SCHEMA_KEY_DELIVERABLES, r->deliverables,
+	    r->n_deliverables, 1);
+	add_rules(&b, root, SCHEMA_KEY_FORBIDDEN, r->forbidden,
+	    r->n_forbidden, 0);
+	if (!scorecard_add_problems(root, SCHEMA_KEY_PROBLEMS, r->problems))
 		b.ok = 0;
 	if (!b.ok) {
 		cJSON_Delete(root);
 		return NULL;
 	}
 	return root;
+}
+
+const cJSON *
+scorecard_get(const cJSON *obj, const char *key)
+{
+	if (!cJSON_IsObject(obj))
+		return NULL;
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+const char *
+scorecard_string_of(const cJSON *v)
+{
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+const char *
+scorecard_get_string(const cJSON *obj, const char *key)
+{
+	return scorecard_string_of(scorecard_get(obj, key));
+}
+
+int
+scorecard_number_of(const cJSON *v, double *out)
+{
+	double x;
+
+	if (cJSON_IsNumber(v)) {
+		x = v->valuedouble;
+	} else if (cJSON_IsRaw(v) && v->valuestring != NULL) {
+		switch (number_parse(v->valuestring, strlen(v->valuestring),
+				     &x)) {
+		case NUMBER_OK:
+			break;
+		case NUMBER_UNDERFLOW:
+			x = 0;
+			break;
+		default:
+			return 0;
+		}
+	} else {
+		return 0;
+	}
+	if (!isfinite(x))
+		return 0;
+	*out = x;
+	return 1;
+}
+
+int
+scorecard_get_number(const cJSON *obj, const char *key, double *out)
+{
+	return scorecard_number_of(scorecard_get(obj, key), out);
+}
+
+/* v when it is an array, else NULL. */
+static const cJSON *
+array_or_null(const cJSON *v)
+{
+	return cJSON_IsArray(v) ? v : NULL;
+}
+
+/* v when it is an object, else NULL. */
+static const cJSON *
+object_or_null(const cJSON *v)
+{
+	return cJSON_IsObject(v) ? v : NULL;
+}
+
+int
+scorecard_view(const cJSON *card, struct scorecard_view *v)
+{
+	memset(v, 0, sizeof *v);
+	v->challenge = scorecard_get_string(card, SCHEMA_KEY_CHALLENGE);
+	v->grader_version = scorecard_get_string(card,
+	    SCHEMA_KEY_GRADER_VERSION);
+	v->holdout_sha256 = scorecard_get_string(card,
+	    SCHEMA_KEY_HOLDOUT_SHA256);
+	v->status = scorecard_get_string(card, SCHEMA_KEY_STATUS);
+	v->status_of = schema_status_of(v->status);
+	v->submission = object_or_null(scorecard_get(card,
+	    SCHEMA_KEY_SUBMISSION));
+	v->name = scorecard_get_string(v->submission, SCHEMA_KEY_NAME);
+	v->sha256 = scorecard_get_string(v->submission, SCHEMA_KEY_SHA256);
+	v->has_pass_auc = scorecard_get_number(card, SCHEMA_KEY_PASS_AUC,
+	    &v->pass_auc);
+	v->best = object_or_null(scorecard_get(card, SCHEMA_KEY_BEST));
+	v->best_file = scorecard_get_string(v->best, SCHEMA_KEY_FILE);
+	v->has_best_auc = scorecard_get_number(v->best, SCHEMA_KEY_AUC,
+	    &v->best_auc);
+	v->models = array_or_null(scorecard_get(card, SCHEMA_KEY_MODELS));
+	v->deliverables = array_or_null(scorecard_get(card,
+	    SCHEMA_KEY_DELIVERABLES));
+	v->forbidden = array_or_null(scorecard_get(card,
+	    SCHEMA_KEY_FORBIDDEN));
+	v->problems = array_or_null(scorecard_get(card, SCHEMA_KEY_PROBLEMS));
+	v->comparison = object_or_null(scorecard_get(card,
+	    SCHEMA_KEY_COMPARISON));
+	/* "error" is a leaderboard's status, never a scorecard's. */
+	return v->challenge != NULL && v->name != NULL &&
+	    v->status_of >= SCHEMA_PASS && v->status_of <= SCHEMA_INVALID &&
+	    v->models != NULL;
 }

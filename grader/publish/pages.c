@@ -6,16 +6,17 @@
  * encoding of link targets); everything else written here is a literal or
  * a number formatted below, so no input can open a tag or an attribute.
  *
- * Numbers are formatted with snprintf.  The program never sets LC_NUMERIC
- * (main sets LC_CTYPE only), so the C locale is in effect and the decimal
- * point is '.'.  The pages must not depend on that assumption, though:
- * c_number() rewrites whatever the C library wrote as its decimal point
- * (a ',' or a multibyte separator under another locale) to '.', and no
- * format here uses the ' (grouping) flag, so the bytes are the same under
- * any locale.  Thousands are grouped by put_count() itself.
+ * Numbers are formatted by number_format_as(), which never follows the
+ * locale, so the bytes are the same under any locale; no format here uses
+ * the ' (grouping) flag, and thousands are grouped by put_count() itself.
+ * Scorecards and leaderboards are read with the scorecard's accessors,
+ * which read anything (a damaged file, a built tree) without failing.
  */
 #include "pages.h"
+
 #include "number.h"
+#include "schema.h"
+#include "scorecard.h"
 #include "textbuf.h"
 
 #include <math.h>
@@ -100,69 +101,6 @@ put_url(struct textbuf *b, const char *s)
 	}
 }
 
-/*
- * JSON access that tolerates anything: a missing key, a null, a value of
- * the wrong type or a parent that is not an object all read as absent.
- */
-static const cJSON *
-get(const cJSON *obj, const char *key)
-{
-	if (!cJSON_IsObject(obj))
-		return NULL;
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
-}
-
-static const char *
-str_of(const cJSON *v)
-{
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-static const char *
-get_str(const cJSON *obj, const char *key)
-{
-	return str_of(get(obj, key));
-}
-
-/*
- * A finite number: a cJSON number (a parsed file), or raw text that reads
- * as one (a tree built by scorecard_number(), which holds numbers as raw
- * text so that they print exactly).  Raw text is read by number_parse(),
- * which does not depend on the locale either.
- */
-static int
-num_of(const cJSON *v, double *out)
-{
-	double x;
-
-	if (cJSON_IsNumber(v)) {
-		x = v->valuedouble;
-	} else if (cJSON_IsRaw(v) && v->valuestring != NULL) {
-		switch (number_parse(v->valuestring, strlen(v->valuestring),
-				     &x)) {
-		case NUMBER_OK:
-			break;
-		case NUMBER_UNDERFLOW:
-			x = 0;
-			break;
-		default:
-			return 0;
-		}
-	} else {
-		return 0;
-	}
-	if (!isfinite(x))
-		return 0;
-	*out = x;
-	return 1;
-}
-
-static int
-get_num(const cJSON *obj, const char *key, double *out)
-{
-	return num_of(get(obj, key), out);
-}
-
 /* v when it is an array, else NULL (for cJSON_ArrayForEach, which would
  * walk an object's members too). */
 static const cJSON *
@@ -178,34 +116,6 @@ array_size(const cJSON *v)
 	return cJSON_IsArray(v) ? cJSON_GetArraySize(v) : 0;
 }
 
-/*
- * Rewrites, in place, a number written by snprintf (%f, %e or %g of a
- * finite value) to the C locale's form: digits, signs and 'e' are kept and
- * any other run of bytes, which can only be the locale's decimal point,
- * becomes one '.'.  A trailing '.' (left by %#g) is dropped.
- */
-static void
-c_number(char *s)
-{
-	char *start = s, *out = s;
-	int in_point = 0;
-
-	for (; *s != '\0'; s++) {
-		char c = *s;
-
-		if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e') {
-			*out++ = c;
-			in_point = 0;
-		} else if (!in_point) {
-			*out++ = '.';
-			in_point = 1;
-		}
-	}
-	if (out > start && out[-1] == '.')
-		out--;
-	*out = '\0';
-}
-
 /* Drops the sign of a number that reads as zero ("-0.0000"). */
 static const char *
 unsigned_zero(const char *s)
@@ -216,11 +126,11 @@ unsigned_zero(const char *s)
 }
 
 /*
- * Writes a number of c_number() form for people: "7.89e-16" becomes
- * "7.89 × 10<sup>−16</sup>".
+ * Writes a number as number_format_as() writes it, for people: "7.89e-16"
+ * becomes "7.89 × 10<sup>−16</sup>".
  */
 static void
-put_c_number(struct textbuf *b, const char *s)
+put_formatted(struct textbuf *b, const char *s)
 {
 	const char *e = strchr(s, 'e');
 	const char *d;
@@ -247,22 +157,18 @@ put_c_number(struct textbuf *b, const char *s)
 static void
 put_sig(struct textbuf *b, double x, int digits)
 {
-	char s[64];
+	char s[NUMBER_BUF];
 
-	snprintf(s, sizeof s, "%#.*g", digits, x);
-	c_number(s);
-	put_c_number(b, s);
+	put_formatted(b, number_format_as(x, NUMBER_SIG_ZEROS, digits, s));
 }
 
 /* Significant digits, always scientific. */
 static void
 put_sci(struct textbuf *b, double x, int digits)
 {
-	char s[64];
+	char s[NUMBER_BUF];
 
-	snprintf(s, sizeof s, "%.*e", digits - 1, x);
-	c_number(s);
-	put_c_number(b, s);
+	put_formatted(b, number_format_as(x, NUMBER_SCI, digits, s));
 }
 
 /*
@@ -273,15 +179,14 @@ put_sci(struct textbuf *b, double x, int digits)
 static void
 put_fixed(struct textbuf *b, double x, int decimals)
 {
-	char s[64];
+	char s[NUMBER_BUF];
 
 	if (fabs(x) >= 1e15) {
 		put_sig(b, x, 4);
 		return;
 	}
-	snprintf(s, sizeof s, "%.*f", decimals, x);
-	c_number(s);
-	textbuf_puts(b, unsigned_zero(s));
+	textbuf_puts(b, unsigned_zero(number_format_as(x, NUMBER_FIXED,
+	    decimals, s)));
 }
 
 /* A JSON value with 4 decimals (AUCs and CI bounds), or the dash. */
@@ -290,7 +195,7 @@ put_auc(struct textbuf *b, const cJSON *v)
 {
 	double x;
 
-	if (num_of(v, &x))
+	if (scorecard_number_of(v, &x))
 		put_fixed(b, x, 4);
 	else
 		textbuf_puts(b, DASH);
@@ -303,7 +208,7 @@ put_auc(struct textbuf *b, const cJSON *v)
 static int
 whole_of(const cJSON *v, double *out)
 {
-	return num_of(v, out) && *out == floor(*out) &&
+	return scorecard_number_of(v, out) && *out == floor(*out) &&
 	       fabs(*out) < EXACT_INTEGERS;
 }
 
@@ -418,23 +323,16 @@ put_foot(struct textbuf *b)
 	textbuf_puts(b, "</main>\n</body>\n</html>\n");
 }
 
-enum status_kind { STATUS_PASS, STATUS_FAIL, STATUS_INVALID, STATUS_ERROR,
-		   STATUS_OTHER };
+/* The statuses of schema.h, and one more for any other text. */
+#define STATUS_OTHER SCHEMA_N_STATUSES
 
-static enum status_kind
+/* The status of a name, or STATUS_OTHER. */
+static int
 status_kind(const char *status)
 {
-	if (status == NULL)
-		return STATUS_OTHER;
-	if (strcmp(status, "pass") == 0)
-		return STATUS_PASS;
-	if (strcmp(status, "fail") == 0)
-		return STATUS_FAIL;
-	if (strcmp(status, "invalid") == 0)
-		return STATUS_INVALID;
-	if (strcmp(status, "error") == 0)
-		return STATUS_ERROR;
-	return STATUS_OTHER;
+	int s = schema_status_of(status);
+
+	return s < 0 ? STATUS_OTHER : s;
 }
 
 /*
@@ -446,8 +344,8 @@ static void
 put_badge(struct textbuf *b, const char *status)
 {
 	static const char *const classes[] = {
-		[STATUS_PASS] = "b-pass", [STATUS_FAIL] = "b-fail",
-		[STATUS_INVALID] = "b-bad", [STATUS_ERROR] = "b-bad",
+		[SCHEMA_PASS] = "b-pass", [SCHEMA_FAIL] = "b-fail",
+		[SCHEMA_INVALID] = "b-bad", [SCHEMA_ERROR] = "b-bad",
 		[STATUS_OTHER] = "b-none",
 	};
 
@@ -527,7 +425,7 @@ roc_point(const cJSON *point, double *fp, double *tp)
 		return 0;
 	a = point->child;
 	c = a != NULL ? a->next : NULL;
-	return num_of(a, fp) && num_of(c, tp);
+	return scorecard_number_of(a, fp) && scorecard_number_of(c, tp);
 }
 
 /*
@@ -674,9 +572,9 @@ put_roc(struct textbuf *b, const cJSON *models)
 	double n, p;
 
 	cJSON_ArrayForEach(m, as_array(models)) {
-		if (get(m, "roc") != NULL)
+		if (scorecard_get(m, SCHEMA_KEY_ROC) != NULL)
 			any_field = 1;
-		if (roc_plottable(get(m, "roc"), &n, &p))
+		if (roc_plottable(scorecard_get(m, SCHEMA_KEY_ROC), &n, &p))
 			plotted++;
 	}
 	if (!any_field)
@@ -696,15 +594,15 @@ put_roc(struct textbuf *b, const cJSON *models)
 		   CHART_WIDTH, height, CHART_WIDTH, height);
 	put_axes(b);
 	cJSON_ArrayForEach(m, models) {
-		put_polyline(b, get(m, "roc"), i);
+		put_polyline(b, scorecard_get(m, SCHEMA_KEY_ROC), i);
 		i++;
 	}
 	i = 0;
 	plotted = 0;
 	cJSON_ArrayForEach(m, models) {
-		if (roc_plottable(get(m, "roc"), &n, &p))
+		if (roc_plottable(scorecard_get(m, SCHEMA_KEY_ROC), &n, &p))
 			put_legend_entry(b, plotted++, NULL, i,
-					 get_str(m, "file"), get(m, "auc"));
+					 scorecard_get_string(m, SCHEMA_KEY_FILE), scorecard_get(m, SCHEMA_KEY_AUC));
 		i++;
 	}
 	put_legend_entry(b, plotted, CHANCE_STYLE, 0, "Chance",
@@ -724,22 +622,22 @@ put_meta(struct textbuf *b, const char *term)
 static void
 put_card_header(struct textbuf *b, const cJSON *card)
 {
-	const cJSON *sub = get(card, "submission"), *best = get(card, "best");
-	const char *sha = get_str(sub, "sha256");
-	const char *holdout = get_str(card, "holdout_sha256");
+	const cJSON *sub = scorecard_get(card, SCHEMA_KEY_SUBMISSION), *best = scorecard_get(card, SCHEMA_KEY_BEST);
+	const char *sha = scorecard_get_string(sub, SCHEMA_KEY_SHA256);
+	const char *holdout = scorecard_get_string(card, SCHEMA_KEY_HOLDOUT_SHA256);
 	double pass, bytes;
 
 	/* Batch and merge write each page beside index.html. */
 	textbuf_puts(b, "<header>\n<p class=\"back\"><a href=\"index.html\">"
 	    "&larr; Leaderboard</a></p>\n<h1>");
-	put_text_or_dash(b, get_str(sub, "name"));
+	put_text_or_dash(b, scorecard_get_string(sub, SCHEMA_KEY_NAME));
 	textbuf_puts(b, " ");
-	put_badge(b, get_str(card, "status"));
+	put_badge(b, scorecard_get_string(card, SCHEMA_KEY_STATUS));
 	textbuf_puts(b, "</h1>\n<dl class=\"meta\">\n");
 	put_meta(b, "Challenge");
-	put_text_or_dash(b, get_str(card, "challenge"));
+	put_text_or_dash(b, scorecard_get_string(card, SCHEMA_KEY_CHALLENGE));
 	textbuf_puts(b, "</dd>\n");
-	if (get_num(card, "pass_auc", &pass)) {
+	if (scorecard_get_number(card, SCHEMA_KEY_PASS_AUC, &pass)) {
 		put_meta(b, "Pass mark");
 		textbuf_puts(b, "AUC ≥ ");
 		put_fixed(b, pass, 4);
@@ -747,14 +645,14 @@ put_card_header(struct textbuf *b, const cJSON *card)
 	}
 	if (cJSON_IsObject(best)) {
 		put_meta(b, "Best model");
-		put_text_or_dash(b, get_str(best, "file"));
+		put_text_or_dash(b, scorecard_get_string(best, SCHEMA_KEY_FILE));
 		textbuf_puts(b, ", AUC ");
-		put_auc(b, get(best, "auc"));
+		put_auc(b, scorecard_get(best, SCHEMA_KEY_AUC));
 		textbuf_puts(b, "</dd>\n");
 	}
 	put_meta(b, "Size");
-	put_count(b, get(sub, "bytes"), 1);
-	if (whole_of(get(sub, "bytes"), &bytes))
+	put_count(b, scorecard_get(sub, SCHEMA_KEY_BYTES), 1);
+	if (whole_of(scorecard_get(sub, SCHEMA_KEY_BYTES), &bytes))
 		textbuf_puts(b, " bytes");
 	textbuf_puts(b, "</dd>\n");
 	put_meta(b, "SHA-256");
@@ -773,15 +671,16 @@ put_card_header(struct textbuf *b, const cJSON *card)
 		textbuf_puts(b, "</code></dd>\n");
 	}
 	put_meta(b, "Grader");
-	put_text_or_dash(b, get_str(card, "grader_version"));
+	put_text_or_dash(b, scorecard_get_string(card, SCHEMA_KEY_GRADER_VERSION));
 	textbuf_puts(b, "</dd>\n</dl>\n</header>\n");
 }
 
 static void
 put_models(struct textbuf *b, const cJSON *card)
 {
-	const cJSON *models = get(card, "models"), *m;
-	const char *best = get_str(get(card, "best"), "file");
+	const cJSON *models = scorecard_get(card, SCHEMA_KEY_MODELS), *m;
+	const char *best = scorecard_get_string(scorecard_get(card, SCHEMA_KEY_BEST),
+	    SCHEMA_KEY_FILE);
 	size_t i = 0;
 	int any_plotted = 0;
 	double n, p;
@@ -789,7 +688,7 @@ put_models(struct textbuf *b, const cJSON *card)
 	if (!cJSON_IsArray(models))
 		return;
 	cJSON_ArrayForEach(m, models)
-		if (roc_plottable(get(m, "roc"), &n, &p))
+		if (roc_plottable(scorecard_get(m, SCHEMA_KEY_ROC), &n, &p))
 			any_plotted = 1;
 	textbuf_puts(b, "<section>\n<h2>Models</h2>\n");
 	if (array_size(models) == 0) {
@@ -802,14 +701,14 @@ put_models(struct textbuf *b, const cJSON *card)
 		 "<th class=\"num\">AUC</th><th class=\"num\">SE</th>"
 		 "<th class=\"num\">95% CI</th></tr></thead>\n<tbody>\n");
 	cJSON_ArrayForEach(m, models) {
-		const char *file = get_str(m, "file");
-		const char *path = get_str(m, "path");
-		const cJSON *ci = get(m, "auc_ci95");
+		const char *file = scorecard_get_string(m, SCHEMA_KEY_FILE);
+		const char *path = scorecard_get_string(m, SCHEMA_KEY_PATH);
+		const cJSON *ci = scorecard_get(m, SCHEMA_KEY_AUC_CI95);
 		double se;
 
 		textbuf_puts(b, "<tr><td>");
 		/* An empty swatch keeps the names of the table aligned. */
-		if (roc_plottable(get(m, "roc"), &n, &p))
+		if (roc_plottable(scorecard_get(m, SCHEMA_KEY_ROC), &n, &p))
 			put_swatch(b, i);
 		else if (any_plotted)
 			textbuf_puts(b, "<svg class=\"swatch\" width=\"28\" "
@@ -817,7 +716,7 @@ put_models(struct textbuf *b, const cJSON *card)
 		put_text_or_dash(b, file);
 		if (best != NULL && file != NULL && strcmp(best, file) == 0)
 			textbuf_puts(b, " <span class=\"tag\">best</span>");
-		if (cJSON_IsNull(get(m, "path"))) {
+		if (cJSON_IsNull(scorecard_get(m, SCHEMA_KEY_PATH))) {
 			textbuf_puts(b, "<br><span class=\"muted\">missing</span>");
 		} else if (path != NULL && (file == NULL ||
 					    strcmp(path, file) != 0)) {
@@ -826,13 +725,13 @@ put_models(struct textbuf *b, const cJSON *card)
 			textbuf_puts(b, "</code></span>");
 		}
 		textbuf_puts(b, "</td><td>");
-		put_yes_no(b, get(m, "valid"));
+		put_yes_no(b, scorecard_get(m, SCHEMA_KEY_VALID));
 		textbuf_puts(b, "</td><td class=\"num\">");
-		put_count(b, get(m, "rows"), 1);
+		put_count(b, scorecard_get(m, SCHEMA_KEY_ROWS), 1);
 		textbuf_puts(b, "</td><td class=\"num\">");
-		put_auc(b, get(m, "auc"));
+		put_auc(b, scorecard_get(m, SCHEMA_KEY_AUC));
 		textbuf_puts(b, "</td><td class=\"num\">");
-		if (get_num(m, "auc_se", &se))
+		if (scorecard_get_number(m, SCHEMA_KEY_AUC_SE, &se))
 			put_sig(b, se, 4);
 		else
 			textbuf_puts(b, DASH);
@@ -856,7 +755,7 @@ put_p_value(struct textbuf *b, const cJSON *v)
 {
 	double p;
 
-	if (!num_of(v, &p) || p < 0)
+	if (!scorecard_number_of(v, &p) || p < 0)
 		textbuf_puts(b, DASH);
 	else if (p == 0)
 		/* The smallest p a double holds is about 1e-308. */
@@ -870,10 +769,12 @@ put_p_value(struct textbuf *b, const cJSON *v)
 static void
 put_comparison(struct textbuf *b, const cJSON *card)
 {
-	const cJSON *cmp = get(card, "comparison");
-	const cJSON *models = as_array(get(card, "models"));
-	const char *first = get_str(cJSON_GetArrayItem(models, 0), "file");
-	const char *second = get_str(cJSON_GetArrayItem(models, 1), "file");
+	const cJSON *cmp = scorecard_get(card, SCHEMA_KEY_COMPARISON);
+	const cJSON *models = as_array(scorecard_get(card, SCHEMA_KEY_MODELS));
+	const char *first = scorecard_get_string(cJSON_GetArrayItem(models, 0),
+	    SCHEMA_KEY_FILE);
+	const char *second = scorecard_get_string(cJSON_GetArrayItem(models, 1),
+	    SCHEMA_KEY_FILE);
 	double z;
 
 	if (!cJSON_IsObject(cmp))
@@ -888,16 +789,16 @@ put_comparison(struct textbuf *b, const cJSON *card)
 	textbuf_puts(b, " − ");
 	put_text_or_dash(b, second);
 	textbuf_puts(b, "</td><td class=\"num\">");
-	put_auc(b, get(cmp, "auc_difference"));
+	put_auc(b, scorecard_get(cmp, SCHEMA_KEY_AUC_DIFFERENCE));
 	textbuf_puts(b, "</td><td class=\"num\">");
-	if (get_num(cmp, "z", &z))
+	if (scorecard_get_number(cmp, SCHEMA_KEY_Z, &z))
 		put_fixed(b, z, 2);
 	else
 		textbuf_puts(b, DASH);
 	textbuf_puts(b, "</td><td class=\"num\">");
-	put_p_value(b, get(cmp, "p_value"));
+	put_p_value(b, scorecard_get(cmp, SCHEMA_KEY_P_VALUE));
 	textbuf_puts(b, "</td></tr></tbody>\n</table>\n");
-	if (cJSON_IsNull(get(cmp, "z")))
+	if (cJSON_IsNull(scorecard_get(cmp, SCHEMA_KEY_Z)))
 		textbuf_puts(b, "<p class=\"muted\">The difference has no variance: "
 			 "no test.</p>\n");
 	textbuf_puts(b, "</section>\n");
@@ -915,10 +816,10 @@ put_found(struct textbuf *b, const cJSON *found)
 		return;
 	}
 	cJSON_ArrayForEach(f, found) {
-		if (str_of(f) == NULL)
+		if (scorecard_string_of(f) == NULL)
 			continue;
 		textbuf_puts(b, n++ ? ", <code>" : "<code>");
-		put_text(b, str_of(f));
+		put_text(b, scorecard_string_of(f));
 		textbuf_puts(b, "</code>");
 	}
 	if (n == 0)
@@ -950,15 +851,15 @@ put_rules(struct textbuf *b, const cJSON *rules, int deliverables)
 		   "<th>OK</th></tr></thead>\n<tbody>\n");
 	cJSON_ArrayForEach(r, rules) {
 		textbuf_puts(b, "<tr><td>");
-		put_text_or_dash(b, get_str(r, "name"));
+		put_text_or_dash(b, scorecard_get_string(r, SCHEMA_KEY_NAME));
 		if (deliverables) {
 			textbuf_puts(b, "</td><td>");
-			put_yes_no(b, get(r, "required"));
+			put_yes_no(b, scorecard_get(r, SCHEMA_KEY_REQUIRED));
 		}
 		textbuf_puts(b, "</td><td>");
-		put_found(b, get(r, "found"));
+		put_found(b, scorecard_get(r, SCHEMA_KEY_FOUND));
 		textbuf_puts(b, "</td><td>");
-		put_yes_no(b, get(r, "ok"));
+		put_yes_no(b, scorecard_get(r, SCHEMA_KEY_OK));
 		textbuf_puts(b, "</td></tr>\n");
 	}
 	textbuf_puts(b, "</tbody>\n</table>\n</section>\n");
@@ -980,26 +881,26 @@ put_problems(struct textbuf *b, const cJSON *problems)
 		 "<th>Severity</th><th>Code</th><th>Where</th>"
 		 "<th>Message</th><th>Hint</th></tr></thead>\n<tbody>\n");
 	cJSON_ArrayForEach(p, problems) {
-		const char *severity = get_str(p, "severity");
-		const char *file = get_str(p, "file");
-		const cJSON *line = get(p, "line");
-		const char *hint = get_str(p, "hint");
+		const char *severity = scorecard_get_string(p, SCHEMA_KEY_SEVERITY);
+		const char *file = scorecard_get_string(p, SCHEMA_KEY_FILE);
+		const cJSON *line = scorecard_get(p, SCHEMA_KEY_LINE);
+		const char *hint = scorecard_get_string(p, SCHEMA_KEY_HINT);
 		double n;
 
 		textbuf_puts(b, "<tr><td>");
 		if (severity == NULL)
 			textbuf_puts(b, DASH);
 		else {
-			textbuf_puts(b, strcmp(severity, "error") == 0
+			textbuf_puts(b, strcmp(severity, SCHEMA_SEVERITY_ERROR) == 0
 				 ? "<span class=\"badge b-bad\">"
-				 : strcmp(severity, "warning") == 0
+				 : strcmp(severity, SCHEMA_SEVERITY_WARNING) == 0
 				 ? "<span class=\"badge b-fail\">"
 				 : "<span class=\"badge b-none\">");
 			put_text(b, severity);
 			textbuf_puts(b, "</span>");
 		}
 		textbuf_puts(b, "</td><td class=\"nowrap\"><code>");
-		put_text_or_dash(b, get_str(p, "code"));
+		put_text_or_dash(b, scorecard_get_string(p, SCHEMA_KEY_CODE));
 		textbuf_puts(b, "</code></td><td>");
 		if (file != NULL) {
 			textbuf_puts(b, "<code>");
@@ -1016,7 +917,7 @@ put_problems(struct textbuf *b, const cJSON *problems)
 			textbuf_puts(b, DASH);
 		}
 		textbuf_puts(b, "</td><td class=\"msg\">");
-		put_text_or_dash(b, get_str(p, "message"));
+		put_text_or_dash(b, scorecard_get_string(p, SCHEMA_KEY_MESSAGE));
 		textbuf_puts(b, "</td><td class=\"msg\">");
 		if (hint != NULL)
 			put_text(b, hint);
@@ -1031,8 +932,9 @@ char *
 pages_submission(const cJSON *scorecard)
 {
 	struct textbuf b = { 0 };
-	const char *name = get_str(get(scorecard, "submission"), "name");
-	const char *challenge = get_str(scorecard, "challenge");
+	const char *name = scorecard_get_string(scorecard_get(scorecard, SCHEMA_KEY_SUBMISSION),
+	    SCHEMA_KEY_NAME);
+	const char *challenge = scorecard_get_string(scorecard, SCHEMA_KEY_CHALLENGE);
 
 	put_head_start(&b);
 	put_text(&b, name != NULL ? name : "Submission");
@@ -1043,11 +945,11 @@ pages_submission(const cJSON *scorecard)
 	put_head_end(&b);
 	put_card_header(&b, scorecard);
 	put_models(&b, scorecard);
-	put_roc(&b, get(scorecard, "models"));
+	put_roc(&b, scorecard_get(scorecard, SCHEMA_KEY_MODELS));
 	put_comparison(&b, scorecard);
-	put_rules(&b, get(scorecard, "deliverables"), 1);
-	put_rules(&b, get(scorecard, "forbidden"), 0);
-	put_problems(&b, get(scorecard, "problems"));
+	put_rules(&b, scorecard_get(scorecard, SCHEMA_KEY_DELIVERABLES), 1);
+	put_rules(&b, scorecard_get(scorecard, SCHEMA_KEY_FORBIDDEN), 0);
+	put_problems(&b, scorecard_get(scorecard, SCHEMA_KEY_PROBLEMS));
 	put_foot(&b);
 	return textbuf_finish(&b);
 }
@@ -1056,17 +958,17 @@ pages_submission(const cJSON *scorecard)
 static const struct flag_info {
 	const char *flag, *label, *title, *class;
 } known_flags[] = {
-	{ "duplicate", "duplicate", "The same zip bytes as another submission.",
+	{ SCHEMA_FLAG_NAME_DUPLICATE, "duplicate", "The same zip bytes as another submission.",
 	  "b-bad" },
-	{ "copied_results", "copied results",
+	{ SCHEMA_FLAG_NAME_COPIED_RESULTS, "copied results",
 	  "A results file byte-identical to another submission's.", "b-bad" },
-	{ "forbidden_file", "forbidden file",
+	{ SCHEMA_FLAG_NAME_FORBIDDEN_FILE, "forbidden file",
 	  "A file the challenge forbids (such as the original data) is present.",
 	  "b-bad" },
-	{ "missing_deliverable", "missing deliverable",
+	{ SCHEMA_FLAG_NAME_MISSING_DELIVERABLE, "missing deliverable",
 	  "A required deliverable (such as the code or the write-up) is missing.",
 	  "b-fail" },
-	{ "not_graded", "not graded",
+	{ SCHEMA_FLAG_NAME_NOT_GRADED, "not graded",
 	  "The grader could not grade this submission.", "b-none" },
 };
 
@@ -1085,7 +987,7 @@ put_flags(struct textbuf *b, const cJSON *flags, unsigned *seen)
 	const cJSON *f;
 
 	cJSON_ArrayForEach(f, as_array(flags)) {
-		const char *flag = str_of(f);
+		const char *flag = scorecard_string_of(f);
 		const struct flag_info *info;
 
 		if (flag == NULL)
@@ -1123,10 +1025,10 @@ model_columns(const cJSON *rows, const char ***files, size_t *count)
 	*files = NULL;
 	*count = 0;
 	cJSON_ArrayForEach(row, as_array(rows)) {
-		const cJSON *models = get(row, "models");
+		const cJSON *models = scorecard_get(row, SCHEMA_KEY_MODELS);
 
 		cJSON_ArrayForEach(m, as_array(models)) {
-			const char *file = get_str(m, "file");
+			const char *file = scorecard_get_string(m, SCHEMA_KEY_FILE);
 			size_t i;
 
 			if (file == NULL)
@@ -1158,10 +1060,10 @@ model_columns(const cJSON *rows, const char ***files, size_t *count)
 static const cJSON *
 row_model(const cJSON *row, const char *file)
 {
-	const cJSON *models = get(row, "models"), *m;
+	const cJSON *models = scorecard_get(row, SCHEMA_KEY_MODELS), *m;
 
 	cJSON_ArrayForEach(m, as_array(models)) {
-		const char *f = get_str(m, "file");
+		const char *f = scorecard_get_string(m, SCHEMA_KEY_FILE);
 
 		if (f != NULL && strcmp(f, file) == 0)
 			return m;
@@ -1180,13 +1082,13 @@ put_summary(struct textbuf *b, const cJSON *rows)
 	cJSON_ArrayForEach(row, as_array(rows)) {
 		if (!cJSON_IsObject(row))
 			continue;
-		counts[status_kind(get_str(row, "status"))]++;
+		counts[status_kind(scorecard_get_string(row, SCHEMA_KEY_STATUS))]++;
 		total++;
 	}
 	textbuf_printf(b, "<p>%zu submission%s: %zu pass, %zu fail, %zu invalid, "
 		   "%zu error", total, total == 1 ? "" : "s",
-		   counts[STATUS_PASS], counts[STATUS_FAIL],
-		   counts[STATUS_INVALID], counts[STATUS_ERROR]);
+		   counts[SCHEMA_PASS], counts[SCHEMA_FAIL],
+		   counts[SCHEMA_INVALID], counts[SCHEMA_ERROR]);
 	if (counts[STATUS_OTHER] > 0)
 		textbuf_printf(b, ", %zu other", counts[STATUS_OTHER]);
 	textbuf_puts(b, "</p>\n");
@@ -1196,13 +1098,13 @@ static void
 put_row(struct textbuf *b, const cJSON *row, const char **files, size_t n_files,
 	unsigned *seen)
 {
-	const char *name = get_str(row, "name");
-	const char *shown = get_str(row, "submission");
+	const char *name = scorecard_get_string(row, SCHEMA_KEY_NAME);
+	const char *shown = scorecard_get_string(row, SCHEMA_KEY_SUBMISSION);
 
 	if (shown == NULL)
 		shown = name;
 	textbuf_puts(b, "<tr><td class=\"num\">");
-	put_count(b, get(row, "rank"), 0);
+	put_count(b, scorecard_get(row, SCHEMA_KEY_RANK), 0);
 	textbuf_puts(b, "</td><td>");
 	if (name != NULL && name[0] != '\0') {
 		textbuf_puts(b, "<a href=\"");
@@ -1214,17 +1116,17 @@ put_row(struct textbuf *b, const cJSON *row, const char **files, size_t n_files,
 		put_text_or_dash(b, shown);
 	}
 	textbuf_puts(b, "</td><td>");
-	put_badge(b, get_str(row, "status"));
+	put_badge(b, scorecard_get_string(row, SCHEMA_KEY_STATUS));
 	textbuf_puts(b, "</td><td class=\"num\">");
-	put_auc(b, get(row, "best_auc"));
+	put_auc(b, scorecard_get(row, SCHEMA_KEY_BEST_AUC));
 	textbuf_puts(b, "</td>");
 	for (size_t i = 0; i < n_files; i++) {
 		textbuf_puts(b, "<td class=\"num\">");
-		put_auc(b, get(row_model(row, files[i]), "auc"));
+		put_auc(b, scorecard_get(row_model(row, files[i]), SCHEMA_KEY_AUC));
 		textbuf_puts(b, "</td>");
 	}
 	textbuf_puts(b, "<td>");
-	put_flags(b, get(row, "flags"), seen);
+	put_flags(b, scorecard_get(row, SCHEMA_KEY_FLAGS), seen);
 	textbuf_puts(b, "</td></tr>\n");
 }
 
@@ -1253,8 +1155,8 @@ char *
 pages_index(const cJSON *leaderboard)
 {
 	struct textbuf b = { 0 };
-	const char *challenge = get_str(leaderboard, "challenge");
-	const cJSON *rows = get(leaderboard, "rows"), *row;
+	const char *challenge = scorecard_get_string(leaderboard, SCHEMA_KEY_CHALLENGE);
+	const cJSON *rows = scorecard_get(leaderboard, SCHEMA_KEY_ROWS), *row;
 	const char **files;
 	size_t n_files;
 	unsigned seen = 0;
