@@ -394,6 +394,27 @@ ziprec_check(const unsigned char *buf, size_t len, struct ziprec_dir *dir,
 }
 
 int
+ziprec_several_ends(const unsigned char *buf, size_t len)
+{
+	const unsigned char *p;
+	size_t pos, found = 0;
+
+	if (len < END_LEN)
+		return 0;
+	pos = len > END_LEN + COMMENT_MAX ? len - END_LEN - COMMENT_MAX : 0;
+	while (pos + END_LEN <= len &&
+	    (p = memmem(buf + pos, len - pos, SIG_END, 4)) != NULL) {
+		pos = (size_t)(p - buf);
+		if (pos + END_LEN > len)
+			break;
+		if (pos + END_LEN + rd16(p + 20) == len)
+			found++;
+		pos++;
+	}
+	return found > 1;
+}
+
+int
 ziprec_has_signature(const unsigned char *buf, size_t len)
 {
 	static const unsigned char *const sigs[] = {

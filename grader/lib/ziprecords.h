@@ -108,6 +108,14 @@ int ziprec_check(const unsigned char *buf, size_t len,
  */
 int ziprec_has_signature(const unsigned char *buf, size_t len);
 
+/*
+ * True when more than one end record could end the file: one hidden in the
+ * comment of another.  Tools that pick differently (libzip takes the last,
+ * others the first that checks out) then see different files, which is how
+ * a submission shows a reviewer one thing and the grader another.
+ */
+int ziprec_several_ends(const unsigned char *buf, size_t len);
+
 /* Frees the records; dir itself is the caller's.  NULL is a no-op. */
 void ziprec_free(struct ziprec_dir *dir);
 
