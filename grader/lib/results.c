@@ -1,17 +1,12 @@
 /*
  * results.c: the results validator.
  *
- * A results file is one decimal probability per line.  The validator reads
- * it with its own line scanner rather than with libcsv, for three reasons.
- * First, errors stay local: libcsv in strict mode stops at the first
- * malformed field and, without it, an unterminated quote swallows the rest of
- * the file, whereas a candidate needs every problem of the file, each on its
- * own line.  Second, the file is already in memory, so fields are spans of
- * the buffer: nothing is copied, memory does not grow with a long line, and
- * no realloc hook is needed to bound a field.  Third, it is faster: memchr
- * finds line ends and separators, and each field is parsed once.  The
- * scanner follows RFC 4180 within a line (a field may be quoted, "" is an
- * escaped quote), which is all that a one-column file can legitimately use.
+ * A results file is one decimal probability per line.  Lines and fields
+ * come from csvline: a line without quotes is split in place, and a line
+ * with quotes goes to libcsv in strict mode, a line at a time, so that an
+ * open quote spoils its own line and not the rest of the file, and every
+ * problem of the file is found in one run, each on its own line.  A plain
+ * line of one number never reaches a splitter: it is parsed in one pass.
  *
  * The parse runs in two steps.  A survey of the first lines decides the
  * file's shape: the separator, a header, an index column, both class
@@ -24,6 +19,7 @@
  */
 #include "results.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -31,9 +27,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvline.h"
+#include "grow.h"
 #include "number.h"
 
-#define MAX_FIELDS	8	/* fields kept per line; more are only counted */
 #define SAMPLE_LINES	200	/* lines the survey looks at */
 #define MAX_DISTINCT	10	/* "fewer than ten distinct values" */
 #define NUMBER_TEXT	128	/* a decimal comma rebuilt on the stack */
@@ -48,41 +45,6 @@
 static const char HINT_PANDAS[] =
     "Write only the probabilities, one per line: "
     "pd.Series(p).to_csv(\"results1.csv\", index=False, header=False).";
-
-struct field {
-	const char *p;
-	size_t n;
-	int quoted;		/* p..p+n is the text inside the quotes */
-};
-
-struct fields {
-	struct field f[MAX_FIELDS];
-	size_t count;		/* every field, also those not kept */
-	int unterminated;	/* a quote is not closed on the line */
-	size_t quote_col;	/* 1-based column of that quote */
-};
-
-struct line {
-	const char *p;
-	size_t n;
-	long no;		/* 1-based line number */
-};
-
-/*
- * Line ends: LF, CRLF, and lone CR, which ends a line too (classic Mac OS
- * and Excel's "CSV (Macintosh)" write it, and libcsv reads it the same way),
- * so a file with lone CR line ends is accepted.  A run of CRs followed by LF
- * is one line end: Python's csv module writing through a Windows text-mode
- * file produces CR CR LF, and reading that as blank lines between every row
- * would bury the file under blank-line errors for nothing.  A final line end
- * does not start a line.
- */
-struct scanner {
-	const char *p;		/* start of the next line */
-	const char *end;
-	const char *nl;		/* next LF at or after p, NULL when none */
-	long no;		/* number of the last line returned */
-};
 
 enum shape_kind {
 	SHAPE_PLAIN,		/* one value per line: the good shape */
@@ -136,8 +98,8 @@ struct ctx {
 	struct results_file *out;
 	size_t cap;		/* doubles allocated in out->values */
 	struct shape shape;
-	int nomem;
-	size_t errors;		/* errors this parse added */
+	struct csvline_fields fields;	/* the line being looked at */
+	struct csvline_fields header;	/* line 1, kept by the survey */
 
 	size_t rows;		/* rows so far (blank and bad ones too) */
 	size_t blank_rows;
@@ -145,7 +107,7 @@ struct ctx {
 	long first_pending;
 	int blank_kind_known;	/* blank_missing is decided */
 	int blank_missing;	/* blank lines stand for missing values */
-	const struct scanner *scanner;	/* after the line being checked */
+	const struct csvline_scanner *scanner;	/* after the line being checked */
 	long short_line;	/* a short line of a wrapped vector, if last */
 	size_t short_count;	/* its number of fields */
 	char line1[SHOW_TEXT + 8];	/* line 1, shown in the row count hint */
@@ -177,12 +139,19 @@ report(struct ctx *c, enum problem_severity sev, const char *code, long line,
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (problems_addv(c->problems, sev, code, c->file, line, hint, fmt,
-			  ap) != GR_OK)
-		c->nomem = 1;
+	(void)problems_addv(c->problems, sev, code, c->file, line, hint, fmt,
+			    ap);
 	va_end(ap);
-	if (sev == PROBLEM_ERROR)
-		c->errors++;
+}
+
+/* Splits a line into *fs (c->fields or c->header) at sep. */
+static const struct csvline_fields *
+split(struct ctx *c, struct csvline_fields *fs, const struct csvline *l,
+      char sep)
+{
+	if (csvline_split(fs, l->p, l->n, sep) != 0)
+		problems_nomem(c->problems);
+	return fs;
 }
 
 /* Writes n with thousands separators ("10,001"), whatever the locale. */
@@ -231,43 +200,6 @@ show(const char *p, size_t n, char *buf, size_t size)
 	return buf;
 }
 
-static void
-scanner_init(struct scanner *s, const char *p, const char *end)
-{
-	s->p = p;
-	s->end = end;
-	s->nl = memchr(p, '\n', (size_t)(end - p));
-	s->no = 0;
-}
-
-static int
-scanner_next(struct scanner *s, struct line *l)
-{
-	const char *p = s->p, *stop, *cr, *q;
-
-	if (p >= s->end)
-		return 0;
-	if (s->nl != NULL && s->nl < p)
-		s->nl = memchr(p, '\n', (size_t)(s->end - p));
-	stop = s->nl != NULL ? s->nl : s->end;
-	cr = memchr(p, '\r', (size_t)(stop - p));
-	l->p = p;
-	if (cr == NULL) {
-		l->n = (size_t)(stop - p);
-		s->p = stop < s->end ? stop + 1 : stop;
-	} else {
-		for (q = cr; q < stop && *q == '\r'; q++)
-			continue;
-		l->n = (size_t)(cr - p);
-		if (q == stop && s->nl != NULL)
-			s->p = stop + 1;	/* CR... LF */
-		else
-			s->p = cr + 1;		/* a lone CR */
-	}
-	l->no = ++s->no;
-	return 1;
-}
-
 static const char *
 sep_name(char sep)
 {
@@ -276,75 +208,9 @@ sep_name(char sep)
 }
 
 static int
-is_blank_line(const struct line *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->p[i] != ' ' && l->p[i] != '\t')
-			return 0;
-	return 1;
-}
-
-static int
 is_digit(char ch)
 {
 	return ch >= '0' && ch <= '9';
-}
-
-static void
-split_fields(const char *p, size_t n, char sep, struct fields *fs)
-{
-	size_t i = 0, k;
-	const char *s;
-
-	fs->count = 0;
-	fs->unterminated = 0;
-	for (;;) {
-		struct field f = { p + i, 0, 0 };
-
-		if (i < n && p[i] == '"') {
-			size_t j = i + 1;
-			const char *q;
-
-			for (;;) {
-				q = memchr(p + j, '"', n - j);
-				if (q == NULL)
-					break;
-				j = (size_t)(q - p) + 1;
-				if (j < n && p[j] == '"') {
-					j++;
-					continue;
-				}
-				break;
-			}
-			if (q == NULL) {
-				fs->unterminated = 1;
-				fs->quote_col = i + 1;
-				f.n = n - i;
-				k = n;
-			} else if (j == n || p[j] == sep) {
-				f.p = p + i + 1;
-				f.n = j - i - 2;
-				f.quoted = 1;
-				k = j;
-			} else {
-				/* Text after the closing quote: the field,
-				 * quotes and all, is not a number. */
-				s = memchr(p + j, sep, n - j);
-				k = s != NULL ? (size_t)(s - p) : n;
-				f.n = k - i;
-			}
-		} else {
-			s = memchr(p + i, sep, n - i);
-			k = s != NULL ? (size_t)(s - p) : n;
-			f.n = k - i;
-		}
-		if (fs->count < MAX_FIELDS)
-			fs->f[fs->count] = f;
-		fs->count++;
-		if (k >= n)
-			break;
-		i = k + 1;
-	}
 }
 
 /* R writes NA, Python None, JSON null: all mean a missing prediction. */
@@ -368,7 +234,7 @@ is_missing_word(const char *p, size_t n)
  * values, reported as such).
  */
 static int
-field_is_text(const struct field *f)
+field_is_text(const struct csvline_field *f)
 {
 	double v;
 	char ch;
@@ -385,9 +251,9 @@ field_is_text(const struct field *f)
 }
 
 static int
-fields_have_text(const struct fields *fs)
+fields_have_text(const struct csvline_fields *fs)
 {
-	size_t n = fs->count < MAX_FIELDS ? fs->count : MAX_FIELDS;
+	size_t n = fs->count < CSVLINE_MAX_FIELDS ? fs->count : CSVLINE_MAX_FIELDS;
 
 	for (size_t i = 0; i < n; i++)
 		if (field_is_text(&fs->f[i]))
@@ -397,7 +263,7 @@ fields_have_text(const struct fields *fs)
 
 /* Reads an unsigned integer field ("17" or "\"17\""); returns 0 if not. */
 static int
-field_integer(const struct field *f, unsigned long long *out)
+field_integer(const struct csvline_field *f, unsigned long long *out)
 {
 	unsigned long long v = 0;
 
@@ -422,7 +288,7 @@ field_integer(const struct field *f, unsigned long long *out)
  * reads as NUMBER_JUNK, as in number_parse().
  */
 static enum number_status
-parse_number(const struct field *f, const struct field *frac, int comma_ok,
+parse_number(const struct csvline_field *f, const struct csvline_field *frac, int comma_ok,
 	     double *v)
 {
 	char buf[NUMBER_TEXT], *text;
@@ -453,9 +319,9 @@ parse_number(const struct field *f, const struct field *frac, int comma_ok,
 
 /* "0,25" as a CSV reader sees it: "0" and "25", unquoted. */
 static int
-looks_decimal_comma(const struct fields *fs)
+looks_decimal_comma(const struct csvline_fields *fs)
 {
-	const struct field *a = &fs->f[0], *b = &fs->f[1];
+	const struct csvline_field *a = &fs->f[0], *b = &fs->f[1];
 	size_t i;
 
 	if (fs->count != 2 || a->quoted || b->quoted)
@@ -482,21 +348,14 @@ looks_decimal_comma(const struct fields *fs)
 static void
 store(struct ctx *c, size_t row, double v)
 {
-	double *grown;
-	size_t cap;
-
 	if (row >= c->cap) {
 		/* With a fixed row count, rows past it are only counted. */
-		if (c->expected_rows > 0 || c->nomem)
+		if (c->expected_rows > 0 || c->problems->nomem)
 			return;
-		cap = c->cap ? c->cap * 2 : 1024;
-		grown = realloc(c->out->values, cap * sizeof *grown);
-		if (grown == NULL) {
-			c->nomem = 1;
+		if (ALLOC_GROW(c->out->values, row + 1, c->cap) != 0) {
+			problems_nomem(c->problems);
 			return;
 		}
-		c->out->values = grown;
-		c->cap = cap;
 	}
 	c->out->values[row] = v;
 }
@@ -520,7 +379,7 @@ note_value(struct ctx *c, double v)
 
 static void
 note_out_of_range(struct ctx *c, long line, double v, int overflow,
-		  const struct field *f)
+		  const struct csvline_field *f)
 {
 	if (c->nrange < PROBLEMS_PER_KIND) {
 		struct range_note *r = &c->range[c->nrange];
@@ -552,7 +411,7 @@ note_out_of_range(struct ctx *c, long line, double v, int overflow,
  * message names what follows the number.
  */
 static void
-report_not_a_number(struct ctx *c, long line, const struct field *f)
+report_not_a_number(struct ctx *c, long line, const struct csvline_field *f)
 {
 	char text[SHOW_TEXT + 8], tail[SHOW_TEXT + 8], hint[96];
 	size_t i = 0, digits = 0;
@@ -627,49 +486,16 @@ report_not_a_number(struct ctx *c, long line, const struct field *f)
 }
 
 /*
- * Checks one value field and stores its value in the row.  frac is the part
- * after a decimal comma in SHAPE_DECIMAL_COMMA, else NULL.
+ * Explains a field that does not hold a number in [0, 1] (st is what
+ * parse_number() said of it, neither NUMBER_OK nor NUMBER_UNDERFLOW).
  */
 static void
-check_value(struct ctx *c, long line, size_t row, const struct field *f,
-	    const struct field *frac)
+report_bad_value(struct ctx *c, long line, const struct csvline_field *f,
+		 enum number_status st)
 {
 	char text[SHOW_TEXT + 8];
-	double v = 0.0;
-	enum number_status st;
-	int comma_ok = c->shape.comma_decimals ||
-		       c->shape.kind == SHAPE_DECIMAL_COMMA;
 
-	st = parse_number(f, frac, comma_ok, &v);
-	if (st == NUMBER_UNDERFLOW) {
-		/*
-		 * Below the normal double range (1e-400, 4.9e-324, or 0.000...
-		 * written in full): a probability, accepted and rounded to the
-		 * nearest double like every other value (a subnormal, or 0).
-		 * numpy writes subnormals when a model outputs them (a sigmoid
-		 * of a very negative logit), so refusing them would refuse
-		 * files that numpy wrote from real models.  A negative one,
-		 * -1e-400, is -0: that is 0.
-		 */
-		if (v < 0.0)
-			v = 0.0;
-		st = NUMBER_OK;
-	}
-	if (st == NUMBER_OK) {
-		if (v < 0.0 || v > 1.0) {
-			note_out_of_range(c, line, v, 0, f);
-			v = 0.0;
-		} else {
-			note_value(c, v);
-		}
-		store(c, row, v);
-		return;
-	}
-	store(c, row, 0.0);
-	if (st == NUMBER_OVERFLOW) {
-		note_out_of_range(c, line, 0.0, 1, f);
-		return;
-	}
+	assert(st != NUMBER_OK && st != NUMBER_UNDERFLOW);
 	c->value_errors++;
 	show(f->p, f->n, text, sizeof text);
 	switch (st) {
@@ -743,19 +569,64 @@ check_value(struct ctx *c, long line, size_t row, const struct field *f,
 }
 
 /*
+ * Checks one value field and stores its value in the row.  frac is the part
+ * after a decimal comma in SHAPE_DECIMAL_COMMA, else NULL.
+ */
+static void
+check_value(struct ctx *c, long line, size_t row, const struct csvline_field *f,
+	    const struct csvline_field *frac)
+{
+	double v = 0.0;
+	enum number_status st;
+	int comma_ok = c->shape.comma_decimals ||
+		       c->shape.kind == SHAPE_DECIMAL_COMMA;
+
+	st = parse_number(f, frac, comma_ok, &v);
+	if (st == NUMBER_UNDERFLOW) {
+		/*
+		 * Below the normal double range (1e-400, 4.9e-324, or 0.000...
+		 * written in full): a probability, accepted and rounded to the
+		 * nearest double like every other value (a subnormal, or 0).
+		 * numpy writes subnormals when a model outputs them (a sigmoid
+		 * of a very negative logit), so refusing them would refuse
+		 * files that numpy wrote from real models.  A negative one,
+		 * -1e-400, is -0: that is 0.
+		 */
+		if (v < 0.0)
+			v = 0.0;
+		st = NUMBER_OK;
+	}
+	if (st == NUMBER_OK) {
+		if (v < 0.0 || v > 1.0) {
+			note_out_of_range(c, line, v, 0, f);
+			v = 0.0;
+		} else {
+			note_value(c, v);
+		}
+		store(c, row, v);
+		return;
+	}
+	store(c, row, 0.0);
+	if (st == NUMBER_OVERFLOW)
+		note_out_of_range(c, line, 0.0, 1, f);
+	else
+		report_bad_value(c, line, f, st);
+}
+
+/*
  * Rows from the scanner's position to the end of the file, counted as
  * results_parse() counts them: every line, less one blank line at the end.
  */
 static size_t
-rows_ahead(const struct scanner *rest)
+rows_ahead(const struct csvline_scanner *rest)
 {
-	struct scanner s = *rest;
-	struct line l;
+	struct csvline_scanner s = *rest;
+	struct csvline l;
 	size_t n = 0, trailing = 0;
 
-	while (scanner_next(&s, &l)) {
+	while (csvline_next(&s, &l)) {
 		n++;
-		trailing = is_blank_line(&l) ? trailing + 1 : 0;
+		trailing = csvline_is_blank(&l) ? trailing + 1 : 0;
 	}
 	return trailing > 0 ? n - 1 : n;
 }
@@ -770,7 +641,7 @@ rows_ahead(const struct scanner *rest)
  * blank lines never pay for it.
  */
 static void
-flush_blank_rows(struct ctx *c, size_t n, const struct scanner *rest)
+flush_blank_rows(struct ctx *c, size_t n, const struct csvline_scanner *rest)
 {
 	char a[32];
 
@@ -815,19 +686,101 @@ report_short_line(struct ctx *c, long line, size_t count)
 	       "%zu fields; the other lines have %zu", count, c->shape.ncols);
 }
 
+/*
+ * Checks a line that is not one plain value against the file's shape, and
+ * its value field.  row is its row, already counted.
+ */
 static void
-check_line(struct ctx *c, const struct line *l)
+check_fields(struct ctx *c, const struct csvline *l, size_t row)
 {
 	const struct shape *sh = &c->shape;
-	struct fields fs;
+	const struct csvline_fields *fs;
 	const char *nul;
+
+	if (c->short_line != 0) {
+		report_short_line(c, c->short_line, c->short_count);
+		c->short_line = 0;
+	}
+	if ((nul = memchr(l->p, '\0', l->n)) != NULL) {
+		store(c, row, 0.0);
+		report(c, PROBLEM_ERROR, "csv.nul_byte", l->no,
+		       "Save the file as plain text (CSV), not in a binary "
+		       "or UTF-16 format.",
+		       "NUL byte at column %zu", (size_t)(nul - l->p) + 1);
+		return;
+	}
+	fs = split(c, &c->fields, l, sh->sep);
+	if (fs->unterminated) {
+		store(c, row, 0.0);
+		report(c, PROBLEM_ERROR, "csv.unterminated_quote", l->no,
+		       "Close the quote or remove it.",
+		       "the '\"' at column %zu is not closed on this line",
+		       fs->quote_col);
+		return;
+	}
+
+	switch (sh->kind) {
+	case SHAPE_PLAIN:
+		if (fs->count == 1)
+			break;
+		store(c, row, 0.0);
+		if (looks_decimal_comma(fs)) {
+			char text[SHOW_TEXT + 8];
+			report(c, PROBLEM_ERROR, "csv.decimal_comma", l->no,
+			       "Write the decimal point as '.' (0.25, not "
+			       "0,25).",
+			       "'%s' uses a decimal comma",
+			       show(l->p, l->n, text, sizeof text));
+		} else {
+			report(c, PROBLEM_ERROR, "csv.columns", l->no,
+			       "Write one probability per line, with no other "
+			       "columns.",
+			       "%zu fields separated by %s; expected one "
+			       "value", fs->count, sep_name(sh->sep));
+		}
+		return;
+	case SHAPE_DECIMAL_COMMA:
+		if (fs->count == 1)
+			break;
+		if (fs->count == 2) {
+			check_value(c, l->no, row, &fs->f[0], &fs->f[1]);
+			return;
+		}
+		store(c, row, 0.0);
+		report(c, PROBLEM_ERROR, "csv.columns", l->no,
+		       "Write one probability per line, with no other columns.",
+		       "%zu fields separated by ','; expected one value",
+		       fs->count);
+		return;
+	case SHAPE_INDEX:
+	case SHAPE_TWO_CLASS:
+	case SHAPE_COLUMNS:
+		if (fs->count == sh->ncols && sh->kind != SHAPE_COLUMNS)
+			break;
+		store(c, row, 0.0);
+		if (fs->count < sh->ncols && sh->wrapped) {
+			/* The end of the vector, if no line follows. */
+			c->short_line = l->no;
+			c->short_count = fs->count;
+		} else if (fs->count != sh->ncols) {
+			report_short_line(c, l->no, fs->count);
+		}
+		return;
+	}
+	check_value(c, l->no, row, &fs->f[sh->value_col], NULL);
+}
+
+static void
+check_line(struct ctx *c, const struct csvline *l)
+{
+	const struct shape *sh = &c->shape;
 	char a[32], b[32];
 	size_t row;
 	double v;
 
 	if (l->no == 1 && sh->header)
 		return;
-	if (is_blank_line(l)) {
+	if (csvline_is_blank(l)) {
 		if (c->pending_blank++ == 0)
 			c->first_pending = l->no;
 		return;
@@ -846,8 +799,7 @@ check_line(struct ctx *c, const struct line *l)
 	}
 	/*
 	 * The common line of a plain file is one decimal probability: taken
-	 * here in one pass.  It is what split_fields() and check_value()
-	 * would make of it; anything else (quotes, separators, NUL, values
+	 * here in one pass.  It is what check_fields() would make of it; anything else (quotes, separators, NUL, values
 	 * outside [0, 1], underflow) goes the whole way below.
 	 */
 	if (sh->kind == SHAPE_PLAIN &&
@@ -857,82 +809,12 @@ check_line(struct ctx *c, const struct line *l)
 		store(c, row, v);
 		return;
 	}
-	if (c->short_line != 0) {
-		report_short_line(c, c->short_line, c->short_count);
-		c->short_line = 0;
-	}
-	if ((nul = memchr(l->p, '\0', l->n)) != NULL) {
-		store(c, row, 0.0);
-		report(c, PROBLEM_ERROR, "csv.nul_byte", l->no,
-		       "Save the file as plain text (CSV), not in a binary "
-		       "or UTF-16 format.",
-		       "NUL byte at column %zu", (size_t)(nul - l->p) + 1);
-		return;
-	}
-	split_fields(l->p, l->n, sh->sep, &fs);
-	if (fs.unterminated) {
-		store(c, row, 0.0);
-		report(c, PROBLEM_ERROR, "csv.unterminated_quote", l->no,
-		       "Close the quote or remove it.",
-		       "the '\"' at column %zu is not closed on this line",
-		       fs.quote_col);
-		return;
-	}
-
-	switch (sh->kind) {
-	case SHAPE_PLAIN:
-		if (fs.count == 1)
-			break;
-		store(c, row, 0.0);
-		if (looks_decimal_comma(&fs)) {
-			char text[SHOW_TEXT + 8];
-			report(c, PROBLEM_ERROR, "csv.decimal_comma", l->no,
-			       "Write the decimal point as '.' (0.25, not "
-			       "0,25).",
-			       "'%s' uses a decimal comma",
-			       show(l->p, l->n, text, sizeof text));
-		} else {
-			report(c, PROBLEM_ERROR, "csv.columns", l->no,
-			       "Write one probability per line, with no other "
-			       "columns.",
-			       "%zu fields separated by %s; expected one "
-			       "value", fs.count, sep_name(sh->sep));
-		}
-		return;
-	case SHAPE_DECIMAL_COMMA:
-		if (fs.count == 1)
-			break;
-		if (fs.count == 2) {
-			check_value(c, l->no, row, &fs.f[0], &fs.f[1]);
-			return;
-		}
-		store(c, row, 0.0);
-		report(c, PROBLEM_ERROR, "csv.columns", l->no,
-		       "Write one probability per line, with no other columns.",
-		       "%zu fields separated by ','; expected one value",
-		       fs.count);
-		return;
-	case SHAPE_INDEX:
-	case SHAPE_TWO_CLASS:
-	case SHAPE_COLUMNS:
-		if (fs.count == sh->ncols && sh->kind != SHAPE_COLUMNS)
-			break;
-		store(c, row, 0.0);
-		if (fs.count < sh->ncols && sh->wrapped) {
-			/* The end of the vector, if no line follows. */
-			c->short_line = l->no;
-			c->short_count = fs.count;
-		} else if (fs.count != sh->ncols) {
-			report_short_line(c, l->no, fs.count);
-		}
-		return;
-	}
-	check_value(c, l->no, row, &fs.f[sh->value_col], NULL);
+	check_fields(c, l, row);
 }
 
 /* numpy's default np.savetxt() format, %.18e: 2.500000000000000000e-01. */
 static int
-is_numpy_18e(const struct field *f)
+is_numpy_18e(const struct csvline_field *f)
 {
 	const char *s = f->p;
 	size_t n = f->n, i = 0, k;
@@ -964,20 +846,21 @@ is_numpy_18e(const struct field *f)
  * and *e18 those in numpy's %.18e.
  */
 static int
-is_spaced_values(const struct line *l, size_t *values, size_t *e18)
+is_spaced_values(struct ctx *c, const struct csvline *l, size_t *values,
+		 size_t *e18)
 {
-	struct fields fs;
+	const struct csvline_fields *fs;
 	size_t n, numbers = 0, i;
 	double v;
 
 	if (memchr(l->p, ' ', l->n) == NULL || memchr(l->p, ',', l->n) != NULL)
 		return 0;
-	split_fields(l->p, l->n, ' ', &fs);
-	if (fs.count < 2 || fs.unterminated)
+	fs = split(c, &c->fields, l, ' ');
+	if (fs->count < 2 || fs->unterminated)
 		return 0;
-	n = fs.count < MAX_FIELDS ? fs.count : MAX_FIELDS;
+	n = fs->count < CSVLINE_MAX_FIELDS ? fs->count : CSVLINE_MAX_FIELDS;
 	for (i = 0; i < n; i++) {
-		const struct field *f = &fs.f[i];
+		const struct csvline_field *f = &fs->f[i];
 
 		if (f->quoted)
 			continue;
@@ -998,9 +881,9 @@ is_spaced_values(const struct line *l, size_t *values, size_t *e18)
 	if (numbers == 0)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (!fs.f[i].quoted) {
+		if (!fs->f[i].quoted) {
 			(*values)++;
-			*e18 += is_numpy_18e(&fs.f[i]);
+			*e18 += is_numpy_18e(&fs->f[i]);
 		}
 	return 1;
 }
@@ -1011,7 +894,7 @@ is_spaced_values(const struct line *l, size_t *values, size_t *e18)
  * or a Python list or JSON array ("[0.12, 0.87]").
  */
 static int
-is_printed_array(const struct line *l)
+is_printed_array(const struct csvline *l)
 {
 	size_t i = 0;
 
@@ -1021,306 +904,398 @@ is_printed_array(const struct line *l)
 }
 
 /*
- * Looks at the first lines and decides the shape of the file.  Lines that
- * are blank, too long, or hold NUL bytes say nothing about the shape and are
- * skipped.  Returns the number of lines with content seen.
+ * The first lines of the file, which decide its shape.  Lines that are
+ * blank, too long, or hold NUL bytes say nothing about the shape and are
+ * left out.
  */
-static size_t
-survey(struct ctx *c, const char *p, const char *end)
-{
-	struct shape *sh = &c->shape;
-	struct scanner sc;
-	struct line l, sample[SAMPLE_LINES], line1 = { NULL, 0, 0 };
-	struct fields fs, h;
-	size_t nsample = 0, semicolons = 0, tabs = 0, seen = 0, i;
-	size_t counts_n[SAMPLE_LINES], counts_c[SAMPLE_LINES], ncounts = 0;
-	int more = 0;
+struct sample {
+	struct csvline line[SAMPLE_LINES];
+	size_t n;
+	size_t seen;		/* lines with content, up to the sample's end */
+	int more;		/* lines with content follow the sample */
+	size_t semicolons, tabs;	/* lines that hold one */
+	const struct csvline *line1;	/* line 1, when in the sample */
+};
 
-	memset(sh, 0, sizeof *sh);
-	memset(&h, 0, sizeof h);
-	sh->sep = ',';
-	sh->ncols = 1;
-	scanner_init(&sc, p, end);
-	while (scanner_next(&sc, &l)) {
-		if (is_blank_line(&l))
+static void
+take_sample(struct ctx *c, struct sample *sm, const char *p, const char *end)
+{
+	struct csvline_scanner sc;
+	struct csvline l;
+
+	csvline_scanner_init(&sc, p, (size_t)(end - p));
+	while (csvline_next(&sc, &l)) {
+		if (csvline_is_blank(&l))
 			continue;
-		seen++;
+		sm->seen++;
 		if (c->max_line > 0 && l.n > c->max_line)
 			continue;
 		if (memchr(l.p, '\0', l.n) != NULL)
 			continue;
-		if (nsample == SAMPLE_LINES) {
-			more = 1;
+		if (sm->n == SAMPLE_LINES) {
+			sm->more = 1;
 			break;
 		}
 		if (l.no == 1)
-			line1 = l;
-		sample[nsample++] = l;
+			sm->line1 = &sm->line[sm->n];
+		sm->line[sm->n++] = l;
 		if (memchr(l.p, ';', l.n) != NULL)
-			semicolons++;
+			sm->semicolons++;
 		if (memchr(l.p, '\t', l.n) != NULL)
-			tabs++;
+			sm->tabs++;
 		if (memchr(l.p, ',', l.n) != NULL)
-			sh->saw_comma = 1;
+			c->shape.saw_comma = 1;
 	}
-	if (nsample == 0)
-		return seen;
-	if (line1.p != NULL) {
-		show(line1.p, line1.n, c->line1, sizeof c->line1);
-		/* pandas names an unnamed column 0: a header "0" reads as
-		 * a valid value, and only the row count can tell. */
-		c->line1_is_zero = line1.n == 1 && line1.p[0] == '0';
-	}
+}
 
-	/*
-	 * A printed array is one diagnosis for the whole file: its lines
-	 * are no rows, and "[0.12" is no value.
-	 */
-	if (is_printed_array(&sample[0])) {
-		const struct line *s0 = &sample[0];
+/* Whether sample line i is a row (not the header). */
+static int
+is_row(const struct ctx *c, const struct sample *sm, size_t i)
+{
+	return !(sm->line[i].no == 1 && c->shape.header);
+}
 
-		sh->printed = 1;
-		sh->first_data_line = s0->no;
-		show(s0->p, s0->n, c->line1, sizeof c->line1);
-		sh->printed_r = s0->n >= 3 && memcmp(s0->p, "[1]", 3) == 0;
-		sh->printed_list = sh->saw_comma;
-		sh->printed_2d = memmem(s0->p, s0->n, "[[", 2) != NULL;
-		for (i = 0; i < nsample && !sh->elided; i++)
-			sh->elided = memmem(sample[i].p, sample[i].n, "...",
-					    3) != NULL;
-		return seen;
-	}
+/*
+ * A printed array is one diagnosis for the whole file: its lines are no
+ * rows, and "[0.12" is no value.  Returns whether the file is one.
+ */
+static int
+detect_printed(struct ctx *c, const struct sample *sm)
+{
+	struct shape *sh = &c->shape;
+	const struct csvline *s0 = &sm->line[0];
 
-	/*
-	 * A tab-separated file is read with its own separator, so that its
-	 * columns are diagnosed like those of a comma-separated one; so is
-	 * a file of values separated by spaces (np.savetxt() of two
-	 * columns, R's write.table() and write()).
-	 */
-	if (semicolons * 2 > nsample) {
+	if (!is_printed_array(s0))
+		return 0;
+	sh->printed = 1;
+	sh->first_data_line = s0->no;
+	show(s0->p, s0->n, c->line1, sizeof c->line1);
+	sh->printed_r = s0->n >= 3 && memcmp(s0->p, "[1]", 3) == 0;
+	sh->printed_list = sh->saw_comma;
+	sh->printed_2d = memmem(s0->p, s0->n, "[[", 2) != NULL;
+	for (size_t i = 0; i < sm->n && !sh->elided; i++)
+		sh->elided = memmem(sm->line[i].p, sm->line[i].n, "...",
+				    3) != NULL;
+	return 1;
+}
+
+/*
+ * The separator.  ';' goes with decimal commas.  A tab-separated file is
+ * read with its own separator, so that its columns are diagnosed like
+ * those of a comma-separated one; so is a file of values separated by
+ * spaces (np.savetxt() of two columns, R's write.table() and write()).
+ */
+static void
+detect_separator(struct ctx *c, const struct sample *sm)
+{
+	struct shape *sh = &c->shape;
+	size_t spaced = 0, values = 0, e18 = 0;
+
+	if (sm->semicolons * 2 > sm->n) {
 		sh->sep = ';';
 		sh->comma_decimals = 1;
-	} else if (tabs * 2 > nsample) {
+		return;
+	}
+	if (sm->tabs * 2 > sm->n) {
 		sh->sep = '\t';
-	} else {
-		size_t spaced = 0, values = 0, e18 = 0;
-
-		for (i = 0; i < nsample; i++)
-			spaced += (size_t)is_spaced_values(&sample[i], &values,
-							   &e18);
-		if (spaced * 2 > nsample) {
-			sh->sep = ' ';
-			sh->numpy_18e = e18 == values;
-		}
+		return;
 	}
-
-	/*
-	 * A header: line 1 reads as names while most other lines do not.  R
-	 * quotes every name, so a line 1 of two or more quoted names over
-	 * unquoted values is a header too, even when the names read as
-	 * numbers (caret's class probabilities "0","1").  One quoted value
-	 * over unquoted ones stays a value.
-	 */
-	if (line1.p != NULL) {
-		size_t data = 0, text = 0, empty_first = 0, quoted_values = 0;
-		int quoted_names;
-
-		split_fields(line1.p, line1.n, sh->sep, &h);
-		quoted_names = !h.unterminated;
-		for (i = 0; i < h.count && i < MAX_FIELDS; i++)
-			if (!h.f[i].quoted)
-				quoted_names = 0;
-		for (i = 0; i < nsample; i++) {
-			size_t k, from;
-
-			if (sample[i].no == 1)
-				continue;
-			split_fields(sample[i].p, sample[i].n, sh->sep, &fs);
-			data++;
-			/* R quotes row names: the first of several fields. */
-			from = fs.count >= 2 ? 1 : 0;
-			for (k = from; k < fs.count && k < MAX_FIELDS; k++)
-				if (fs.f[k].quoted) {
-					quoted_values++;
-					break;
-				}
-			if (fs.unterminated)
-				continue;
-			if (fields_have_text(&fs))
-				text++;
-			if (fs.count >= 2 && fs.f[0].n == 0)
-				empty_first++;
-		}
-		if (!h.unterminated && text * 2 <= data &&
-		    (fields_have_text(&h) ||
-		     (h.count >= 2 && h.f[0].n == 0 && data > 0 &&
-		      empty_first * 2 < data) ||
-		     (quoted_names && h.count >= 2 && data > 0 &&
-		      quoted_values == 0))) {
-			sh->header = 1;
-			sh->quoted_header = quoted_names;
-			sh->comment_header = line1.p[0] == '#';
-			sh->r_style = sh->sep != ' ' && quoted_names &&
-				      h.count >= 2 && h.f[0].n == 0;
-		}
+	for (size_t i = 0; i < sm->n; i++)
+		spaced += (size_t)is_spaced_values(c, &sm->line[i], &values,
+						   &e18);
+	if (spaced * 2 > sm->n) {
+		sh->sep = ' ';
+		sh->numpy_18e = e18 == values;
 	}
+}
 
-	/* The number of columns: the most common count of fields. */
-	for (i = 0; i < nsample; i++) {
-		size_t k;
+/*
+ * A header: line 1 reads as names while most other lines do not.  R quotes
+ * every name, so a line 1 of two or more quoted names over unquoted values
+ * is a header too, even when the names read as numbers (caret's class
+ * probabilities "0","1").  One quoted value over unquoted ones stays a
+ * value.  Line 1's fields stay in c->header.
+ */
+static void
+detect_header(struct ctx *c, const struct sample *sm)
+{
+	struct shape *sh = &c->shape;
+	const struct csvline_fields *h, *fs;
+	size_t data = 0, text = 0, empty_first = 0, quoted_values = 0, i, k;
+	int quoted_names;
 
-		if (sample[i].no == 1 && sh->header)
+	if (sm->line1 == NULL)
+		return;
+	h = split(c, &c->header, sm->line1, sh->sep);
+	quoted_names = !h->unterminated;
+	for (i = 0; i < h->count && i < CSVLINE_MAX_FIELDS; i++)
+		if (!h->f[i].quoted)
+			quoted_names = 0;
+	for (i = 0; i < sm->n; i++) {
+		if (sm->line[i].no == 1)
+			continue;
+		fs = split(c, &c->fields, &sm->line[i], sh->sep);
+		data++;
+		/* R quotes row names: the first of several fields. */
+		for (k = fs->count >= 2 ? 1 : 0;
+		     k < fs->count && k < CSVLINE_MAX_FIELDS; k++)
+			if (fs->f[k].quoted) {
+				quoted_values++;
+				break;
+			}
+		if (fs->unterminated)
+			continue;
+		text += (size_t)fields_have_text(fs);
+		empty_first += fs->count >= 2 && fs->f[0].n == 0;
+	}
+	if (h->unterminated || text * 2 > data ||
+	    !(fields_have_text(h) ||
+	      (h->count >= 2 && h->f[0].n == 0 && data > 0 &&
+	       empty_first * 2 < data) ||
+	      (quoted_names && h->count >= 2 && data > 0 &&
+	       quoted_values == 0)))
+		return;
+	sh->header = 1;
+	sh->quoted_header = quoted_names;
+	sh->comment_header = sm->line1->p[0] == '#';
+	sh->r_style = sh->sep != ' ' && quoted_names && h->count >= 2 &&
+		      h->f[0].n == 0;
+}
+
+/*
+ * The number of columns: the most common count of fields on a row, the
+ * smaller on a tie.  Sets first_data_line too.
+ */
+static void
+detect_columns(struct ctx *c, const struct sample *sm)
+{
+	struct shape *sh = &c->shape;
+	size_t counts_n[SAMPLE_LINES], counts_c[SAMPLE_LINES], ncounts = 0;
+	size_t i, k;
+
+	for (i = 0; i < sm->n; i++) {
+		if (!is_row(c, sm, i))
 			continue;
 		if (sh->first_data_line == 0)
-			sh->first_data_line = sample[i].no;
-		split_fields(sample[i].p, sample[i].n, sh->sep, &fs);
+			sh->first_data_line = sm->line[i].no;
+		split(c, &c->fields, &sm->line[i], sh->sep);
 		for (k = 0; k < ncounts; k++)
-			if (counts_n[k] == fs.count)
+			if (counts_n[k] == c->fields.count)
 				break;
 		if (k == ncounts) {
-			counts_n[ncounts] = fs.count;
+			counts_n[ncounts] = c->fields.count;
 			counts_c[ncounts++] = 0;
 		}
 		counts_c[k]++;
 	}
-	if (ncounts == 0) {
-		sh->r_style = 0;
-		return seen;
-	}
+	if (ncounts == 0)
+		return;
 	for (i = 1, sh->ncols = counts_n[0]; i < ncounts; i++)
 		if (counts_c[i] > counts_c[0] ||
 		    (counts_c[i] == counts_c[0] && counts_n[i] < sh->ncols)) {
 			counts_c[0] = counts_c[i];
 			sh->ncols = counts_n[i];
 		}
+}
+
+/* What detect_index() counts over the rows. */
+struct index_scan {
+	size_t ints;		/* rows whose first field is an integer */
+	size_t quoted0;		/* of them, quoted (R's row names) */
+	size_t two;		/* rows of two fields */
+	size_t decimal;		/* of them, "0,25" split in two */
+};
+
+/*
+ * An index column: integers in the first column, counting up from 0 or 1,
+ * or ids larger than any probability.
+ */
+static void
+detect_index(struct ctx *c, const struct sample *sm, struct index_scan *ix)
+{
+	struct shape *sh = &c->shape;
+	const struct csvline_fields *fs;
+	unsigned long long first = 0, v;
+	size_t lines = 0, seq = 0, big = 0;
+
+	for (size_t i = 0; i < sm->n; i++) {
+		if (!is_row(c, sm, i))
+			continue;
+		fs = split(c, &c->fields, &sm->line[i], sh->sep);
+		if (fs->count == 2) {
+			ix->two++;
+			if (sh->sep == ',' && looks_decimal_comma(fs))
+				ix->decimal++;
+		}
+		if (fs->count != sh->ncols || fs->unterminated)
+			continue;
+		if (field_integer(&fs->f[0], &v)) {
+			if (ix->ints == 0)
+				first = v;
+			if (v == first + lines && first <= 1)
+				seq++;
+			if (v > 1)
+				big++;
+			ix->ints++;
+			if (fs->f[0].quoted)
+				ix->quoted0++;
+		}
+		lines++;
+	}
+	sh->index = lines > 0 && ix->ints == lines && (seq == lines || big > 0);
+}
+
+/*
+ * Both class probabilities: the columns vc and vc + 1 sum to 1 on every
+ * row.  Returns whether they do, and then notes whether every pair is in
+ * numpy's %.18e.
+ */
+static int
+detect_class_columns(struct ctx *c, const struct sample *sm, size_t vc)
+{
+	struct shape *sh = &c->shape;
+	const struct csvline_fields *fs;
+	size_t pairs = 0, sums = 0, e18 = 0;
+	double x, y;
+
+	assert(vc + 1 < CSVLINE_MAX_FIELDS && vc + 1 < sh->ncols);
+	for (size_t i = 0; i < sm->n; i++) {
+		if (!is_row(c, sm, i))
+			continue;
+		fs = split(c, &c->fields, &sm->line[i], sh->sep);
+		if (fs->count != sh->ncols || fs->unterminated)
+			continue;
+		pairs++;
+		e18 += is_numpy_18e(&fs->f[vc]) && is_numpy_18e(&fs->f[vc + 1]);
+		if (parse_number(&fs->f[vc], NULL, sh->comma_decimals, &x) ==
+			NUMBER_OK &&
+		    parse_number(&fs->f[vc + 1], NULL, sh->comma_decimals,
+				 &y) == NUMBER_OK &&
+		    x >= 0 && x <= 1 && y >= 0 && y <= 1 &&
+		    fabs(x + y - 1.0) <= TWO_CLASS_TOLERANCE)
+			sums++;
+	}
+	if (pairs == 0 || sums != pairs)
+		return 0;
+	sh->numpy_18e = e18 == pairs;
+	return 1;
+}
+
+/*
+ * The kind of a file of several columns: both class probabilities (with
+ * or without an index), a decimal comma, an index and the values, or
+ * other columns; and whether R's write.table() wrote it.
+ */
+static void
+detect_kind(struct ctx *c, const struct sample *sm)
+{
+	struct shape *sh = &c->shape;
+	struct index_scan ix = { 0, 0, 0, 0 };
+	size_t vc = SIZE_MAX;
+
+	detect_index(c, sm, &ix);
+	if (sh->index && sh->ncols == 3)
+		vc = 1;
+	else if (!sh->index && sh->ncols == 2)
+		vc = 0;
+	if (vc != SIZE_MAX && detect_class_columns(c, sm, vc)) {
+		sh->kind = SHAPE_TWO_CLASS;
+		sh->value_col = vc + 1;
+	} else if (!sh->index && sh->ncols == 2 && ix.decimal * 2 > ix.two) {
+		sh->kind = SHAPE_DECIMAL_COMMA;
+		sh->value_col = 0;
+		sh->ncols = 1;
+	} else if (sh->index && sh->ncols == 2) {
+		sh->kind = SHAPE_INDEX;
+		sh->value_col = 1;
+	} else {
+		sh->kind = SHAPE_COLUMNS;
+	}
+	if (!sh->index || ix.quoted0 != ix.ints)
+		sh->r_style = 0;
+	/*
+	 * R's write.table() with its defaults: quoted row names, values
+	 * separated by spaces, and a header of quoted names with none for the
+	 * row names ("x" over "1" 0.12); with quote = FALSE, a header one name
+	 * short tells it.
+	 */
+	sh->r_table = sh->sep == ' ' && sh->index &&
+		      ((ix.quoted0 == ix.ints &&
+			(!sh->header || sh->quoted_header)) ||
+		       (sh->header && c->header.count + 1 == sh->ncols));
+	sh->r_quoted = ix.quoted0 == ix.ints;
+}
+
+/*
+ * An index whose column the header names ("id,prediction") is an id
+ * column written on purpose; pandas' own default leaves the name empty
+ * (",0"), and reading such a file back and writing it again names it
+ * "Unnamed: 0".
+ */
+static void
+detect_named_index(struct ctx *c)
+{
+	struct shape *sh = &c->shape;
+	const struct csvline_fields *h = &c->header;
+
+	if (!sh->header || !sh->index || h->count != sh->ncols ||
+	    h->f[0].n == 0 ||
+	    (h->f[0].n == 10 && memcmp(h->f[0].p, "Unnamed: 0", 10) == 0))
+		return;
+	sh->named_index = 1;
+	show(h->f[0].p, h->f[0].n, sh->index_name, sizeof sh->index_name);
+	if (sh->value_col < CSVLINE_MAX_FIELDS &&
+	    h->f[sh->value_col].n > 0 && !h->f[sh->value_col].quoted)
+		show(h->f[sh->value_col].p, h->f[sh->value_col].n,
+		     sh->value_name, sizeof sh->value_name);
+}
+
+/*
+ * Looks at the first lines and decides the shape of the file, one
+ * detector after the other.  Returns the number of lines with content
+ * seen.
+ */
+static size_t
+survey(struct ctx *c, const char *p, const char *end)
+{
+	struct shape *sh = &c->shape;
+	struct sample sample, *sm = &sample;
+	const struct csvline *line1;
+
+	memset(sh, 0, sizeof *sh);
+	memset(sm, 0, sizeof *sm);
+	sh->sep = ',';
+	sh->ncols = 1;
+	take_sample(c, sm, p, end);
+	if (sm->n == 0)
+		return sm->seen;
+	if ((line1 = sm->line1) != NULL) {
+		show(line1->p, line1->n, c->line1, sizeof c->line1);
+		/* pandas names an unnamed column 0: a header "0" reads as
+		 * a valid value, and only the row count can tell. */
+		c->line1_is_zero = line1->n == 1 && line1->p[0] == '0';
+	}
+	if (detect_printed(c, sm))
+		return sm->seen;
+	detect_separator(c, sm);
+	detect_header(c, sm);
+	detect_columns(c, sm);
 	if (sh->ncols == 1) {
 		sh->r_style = 0;
-		return seen;
+		return sm->seen;
 	}
-	sh->one_line = !more && seen - (size_t)sh->header == 1;
-
-	/*
-	 * An index column: integers in the first column, counting up from 0
-	 * or 1, or ids larger than any probability.  Then both class
-	 * probabilities: two value columns that sum to 1 on every line.
-	 */
-	{
-		unsigned long long first = 0, v;
-		size_t lines = 0, ints = 0, seq = 0, big = 0, pairs = 0;
-		size_t sums = 0, quoted0 = 0, decimal = 0, two = 0;
-		size_t vc = 0, e18 = 0;
-
-		for (i = 0; i < nsample; i++) {
-			if (sample[i].no == 1 && sh->header)
-				continue;
-			split_fields(sample[i].p, sample[i].n, sh->sep, &fs);
-			if (fs.count == 2) {
-				two++;
-				if (sh->sep == ',' && looks_decimal_comma(&fs))
-					decimal++;
-			}
-			if (fs.count != sh->ncols || fs.unterminated)
-				continue;
-			if (field_integer(&fs.f[0], &v)) {
-				if (ints == 0)
-					first = v;
-				if (v == first + lines && first <= 1)
-					seq++;
-				if (v > 1)
-					big++;
-				ints++;
-				if (fs.f[0].quoted)
-					quoted0++;
-			}
-			lines++;
-		}
-		sh->index = lines > 0 && ints == lines && (seq == lines ||
-							   big > 0);
-		if (sh->index && sh->ncols == 3)
-			vc = 1;
-		else if (!sh->index && sh->ncols == 2)
-			vc = 0;
-		else
-			vc = SIZE_MAX;
-		if (vc != SIZE_MAX) {
-			for (i = 0; i < nsample; i++) {
-				double x, y;
-				if (sample[i].no == 1 && sh->header)
-					continue;
-				split_fields(sample[i].p, sample[i].n, sh->sep,
-					     &fs);
-				if (fs.count != sh->ncols || fs.unterminated)
-					continue;
-				pairs++;
-				e18 += is_numpy_18e(&fs.f[vc]) &&
-				       is_numpy_18e(&fs.f[vc + 1]);
-				if (parse_number(&fs.f[vc], NULL,
-						 sh->comma_decimals, &x) ==
-					NUMBER_OK &&
-				    parse_number(&fs.f[vc + 1], NULL,
-						 sh->comma_decimals, &y) ==
-					NUMBER_OK &&
-				    x >= 0 && x <= 1 && y >= 0 && y <= 1 &&
-				    fabs(x + y - 1.0) <= TWO_CLASS_TOLERANCE)
-					sums++;
-			}
-		}
-		if (pairs > 0 && sums == pairs) {
-			sh->kind = SHAPE_TWO_CLASS;
-			sh->value_col = vc + 1;
-			sh->numpy_18e = e18 == pairs;
-		} else if (!sh->index && sh->ncols == 2 && decimal * 2 > two) {
-			sh->kind = SHAPE_DECIMAL_COMMA;
-			sh->value_col = 0;
-			sh->ncols = 1;
-		} else if (sh->index && sh->ncols == 2) {
-			sh->kind = SHAPE_INDEX;
-			sh->value_col = 1;
-		} else {
-			sh->kind = SHAPE_COLUMNS;
-		}
-		if (!sh->index || quoted0 != ints)
-			sh->r_style = 0;
-		/*
-		 * R's write.table() with its defaults: quoted row names,
-		 * values separated by spaces, and a header of quoted names
-		 * with none for the row names ("x" over "1" 0.12); with
-		 * quote = FALSE, a header one name short tells it.
-		 */
-		sh->r_table = sh->sep == ' ' && sh->index &&
-			      ((quoted0 == ints &&
-				(!sh->header || sh->quoted_header)) ||
-			       (sh->header && h.count + 1 == sh->ncols));
-		sh->r_quoted = quoted0 == ints;
-	}
-
+	sh->one_line = !sm->more && sm->seen - (size_t)sh->header == 1;
+	detect_kind(c, sm);
 	/*
 	 * One vector wrapped over lines of ncols values, the last line maybe
-	 * shorter: R's write() (5 a line), or cat() with fill.  numpy
-	 * writes the rows of a 2-D array, whose columns are columns.
+	 * shorter: R's write() (5 a line), or cat() with fill.  numpy writes
+	 * the rows of a 2-D array, whose columns are columns.
 	 */
 	sh->wrapped = sh->kind == SHAPE_COLUMNS && sh->sep == ' ' &&
 		      !sh->numpy_18e && !sh->header && !sh->index &&
 		      !sh->one_line;
-
-	/*
-	 * An index whose column the header names ("id,prediction") is an id
-	 * column written on purpose; pandas' own default leaves the name
-	 * empty (",0"), and reading such a file back and writing it again
-	 * names it "Unnamed: 0".
-	 */
-	if (sh->header && sh->index && h.count == sh->ncols &&
-	    h.f[0].n > 0 && !(h.f[0].n == 10 &&
-			      memcmp(h.f[0].p, "Unnamed: 0", 10) == 0)) {
-		sh->named_index = 1;
-		show(h.f[0].p, h.f[0].n, sh->index_name,
-		     sizeof sh->index_name);
-		if (sh->value_col < MAX_FIELDS &&
-		    h.f[sh->value_col].n > 0 && !h.f[sh->value_col].quoted)
-			show(h.f[sh->value_col].p, h.f[sh->value_col].n,
-			     sh->value_name, sizeof sh->value_name);
-	}
-	return seen;
+	detect_named_index(c);
+	return sm->seen;
 }
 
 /*
@@ -1431,12 +1406,11 @@ report_printed(struct ctx *c)
 				    "prediction" : "");
 }
 
+/* The separator and the decimal comma of a spreadsheet export. */
 static void
-report_shape(struct ctx *c)
+report_separator(struct ctx *c, long first)
 {
 	const struct shape *sh = &c->shape;
-	long first = sh->first_data_line ? sh->first_data_line : 1;
-	char a[32], hint[256];
 
 	if (sh->sep == ';')
 		report(c, PROBLEM_ERROR, "csv.semicolon", first,
@@ -1453,6 +1427,14 @@ report_shape(struct ctx *c)
 		       "values are written with a decimal comma (0,25), so "
 		       "each line reads as two fields: a spreadsheet export "
 		       "with European regional settings");
+}
+
+/* R's write.table() and write.csv(), told as such.  Returns whether the
+ * file is one of them. */
+static int
+report_r_writer(struct ctx *c)
+{
+	const struct shape *sh = &c->shape;
 
 	if (sh->r_table) {
 		report(c, PROBLEM_ERROR, "csv.r_write_table", 1,
@@ -1471,15 +1453,32 @@ report_shape(struct ctx *c)
 		       sh->header ? c->line1 : "",
 		       sh->header ? "), " : "",
 		       sh->r_quoted ? "quoted" : "the");
-	} else if (sh->r_style && sh->header) {
+		return 1;
+	}
+	if (sh->r_style && sh->header) {
 		report(c, PROBLEM_ERROR, "csv.r_write_csv", 1,
 		       "Write only the probabilities: write.table(p, "
 		       "\"results1.csv\", row.names = FALSE, col.names = "
 		       "FALSE, sep = \",\").",
 		       "R's write.csv() output: a header (%s) and quoted row "
 		       "names in the first column", c->line1);
-	} else if (sh->index && sh->header && sh->named_index &&
-		   (sh->kind == SHAPE_INDEX || sh->kind == SHAPE_TWO_CLASS)) {
+		return 1;
+	}
+	return 0;
+}
+
+/* An index or id column, with or without a header.  Returns whether the
+ * file has one. */
+static int
+report_index(struct ctx *c, long first)
+{
+	const struct shape *sh = &c->shape;
+	char hint[256];
+
+	if (!sh->index ||
+	    (sh->kind != SHAPE_INDEX && sh->kind != SHAPE_TWO_CLASS))
+		return 0;
+	if (sh->header && sh->named_index) {
 		if (sh->value_name[0] != '\0')
 			snprintf(hint, sizeof hint, "Drop the id column and the "
 				 "header: rows are matched by their order, e.g. "
@@ -1495,22 +1494,31 @@ report_shape(struct ctx *c)
 		       "the predictions, and line 1 is a header ('%s'): "
 		       "results files hold only the probabilities",
 		       sh->index_name, c->line1);
-	} else if (sh->index && (sh->kind == SHAPE_INDEX ||
-				 sh->kind == SHAPE_TWO_CLASS)) {
-		if (sh->header)
-			report(c, PROBLEM_ERROR, "csv.index_column", first,
-			       HINT_PANDAS,
-			       "the first column is an index and line 1 is a "
-			       "header ('%s'), as pandas' to_csv() writes by "
-			       "default", c->line1);
-		else
-			report(c, PROBLEM_ERROR, "csv.index_column", first,
-			       HINT_PANDAS,
-			       "the first column is an index (row numbers or "
-			       "ids), not a probability");
-	} else if (sh->header && sh->kind == SHAPE_TWO_CLASS) {
-		/* The header is told with the two class columns. */
-	} else if (sh->header && sh->comment_header) {
+	} else if (sh->header) {
+		report(c, PROBLEM_ERROR, "csv.index_column", first,
+		       HINT_PANDAS,
+		       "the first column is an index and line 1 is a "
+		       "header ('%s'), as pandas' to_csv() writes by "
+		       "default", c->line1);
+	} else {
+		report(c, PROBLEM_ERROR, "csv.index_column", first,
+		       HINT_PANDAS,
+		       "the first column is an index (row numbers or "
+		       "ids), not a probability");
+	}
+	return 1;
+}
+
+/* A header line, where nothing above has told it. */
+static void
+report_header(struct ctx *c)
+{
+	const struct shape *sh = &c->shape;
+
+	/* With the two class columns, the header is told with them. */
+	if (!sh->header || sh->kind == SHAPE_TWO_CLASS)
+		return;
+	if (sh->comment_header)
 		report(c, PROBLEM_ERROR, "csv.header", 1,
 		       "Remove header= from np.savetxt(): numpy writes it as "
 		       "a '# ' comment line; np.savetxt(\"results1.csv\", p) "
@@ -1518,41 +1526,65 @@ report_shape(struct ctx *c)
 		       "a header ('%s'), the comment line that "
 		       "np.savetxt(..., header=...) writes: results files have "
 		       "no header", c->line1);
-	} else if (sh->header) {
+	else
 		report(c, PROBLEM_ERROR, "csv.header", 1,
 		       "Remove the first line (pandas: to_csv(..., "
 		       "header=False); R: write.table(..., col.names = "
 		       "FALSE)).",
 		       "a header ('%s'): results files have no "
 		       "header", c->line1);
-	}
+}
+
+/* Columns other than an index and the values. */
+static void
+report_columns(struct ctx *c, long first)
+{
+	const struct shape *sh = &c->shape;
+	char a[32];
 
 	if (sh->kind == SHAPE_TWO_CLASS)
 		report_two_class(c, first);
-	else if (sh->kind == SHAPE_COLUMNS && sh->one_line)
+	else if (sh->kind != SHAPE_COLUMNS)
+		return;
+	else if (sh->one_line)
 		report(c, PROBLEM_ERROR, "csv.columns", first,
 		       "Write one probability per line (a column, not a row).",
 		       "all %s values are on one line, separated by %s; "
 		       "expected one value per line",
 		       group(sh->ncols, a), sep_name(sh->sep));
-	else if (sh->kind == SHAPE_COLUMNS && sh->wrapped && sh->ncols == 5 &&
-		 !sh->numpy_18e)
+	else if (sh->wrapped && sh->ncols == 5 && !sh->numpy_18e)
 		report(c, PROBLEM_ERROR, "csv.columns", first,
 		       "Write one value per line: "
 		       "writeLines(format(p, digits = 17), \"results1.csv\").",
 		       "5 values on each line, separated by spaces: R's write() "
 		       "writes 5 values a line; expected one value per line");
-	else if (sh->kind == SHAPE_COLUMNS && sh->wrapped)
+	else if (sh->wrapped)
 		report(c, PROBLEM_ERROR, "csv.columns", first,
 		       "Write one probability per line, with no other columns.",
 		       "%zu values on each line, separated by spaces; expected "
 		       "one value per line", sh->ncols);
-	else if (sh->kind == SHAPE_COLUMNS)
+	else
 		report(c, PROBLEM_ERROR, "csv.columns", first,
 		       "Write one probability per line, with no other columns.",
 		       "%zu columns separated by %s on each line; expected "
 		       "one probability per line", sh->ncols,
 		       sep_name(sh->sep));
+}
+
+/*
+ * The shape's diagnosis, once for the file: the separator, then who wrote
+ * the extra lines and columns (R, an index, a header), then the columns.
+ */
+static void
+report_shape(struct ctx *c)
+{
+	const struct shape *sh = &c->shape;
+	long first = sh->first_data_line ? sh->first_data_line : 1;
+
+	report_separator(c, first);
+	if (!report_r_writer(c) && !report_index(c, first))
+		report_header(c);
+	report_columns(c, first);
 }
 
 static void
@@ -1711,22 +1743,95 @@ is_binary_document(const unsigned char *d, size_t len)
 			    memcmp(d, "\320\317\021\340", 4) == 0);
 }
 
+/*
+ * Refuses a file that is no text of lines at all (empty, UTF-16, a
+ * workbook) and notes a byte order mark, stepping *p over it.  Returns
+ * whether the file was refused.
+ */
+static int
+sniff(struct ctx *c, const unsigned char *data, size_t len, const char **p)
+{
+	if (len == 0) {
+		report(c, PROBLEM_ERROR, "csv.empty_file", 0,
+		       "Write one probability per line.",
+		       "the file is empty");
+		return 1;
+	}
+	if (is_utf16(data, len)) {
+		report(c, PROBLEM_ERROR, "csv.utf16", 0,
+		       "Save it as UTF-8 or plain text: Excel's \"CSV (Comma "
+		       "delimited)\", or in PowerShell Out-File -Encoding "
+		       "ascii (its > writes UTF-16).",
+		       "saved as Unicode text (UTF-16), not as plain text");
+		return 1;
+	}
+	if (is_binary_document(data, len)) {
+		report(c, PROBLEM_ERROR, "csv.binary", 0,
+		       "Export the predictions as CSV text, one per line.",
+		       "not a text file: it starts like a zip archive or an "
+		       "Excel workbook saved under a .csv name");
+		return 1;
+	}
+	if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) {
+		c->out->bom = 1;
+		*p += 3;
+		report(c, PROBLEM_WARNING, "csv.bom", 1,
+		       "Nothing to fix: Excel's \"CSV UTF-8\" writes one.",
+		       "the file starts with a UTF-8 byte order mark");
+	}
+	return 0;
+}
+
+/* Decides the shape, then checks every line against it. */
+static void
+check_file(struct ctx *c, const char *p, const char *end)
+{
+	struct csvline_scanner sc;
+	struct csvline l;
+
+	if (survey(c, p, end) == 0) {
+		report(c, PROBLEM_ERROR, "csv.empty_file", 0,
+		       "Write one probability per line.",
+		       p == end ? "the file holds only a byte order mark" :
+				  "the file holds only blank lines");
+		return;
+	}
+	if (c->shape.printed) {
+		/* Its lines are no rows: nothing more to say about them. */
+		report_printed(c);
+		return;
+	}
+	report_shape(c);
+
+	csvline_scanner_init(&sc, p, (size_t)(end - p));
+	c->scanner = &sc;
+	while (csvline_next(&sc, &l))
+		check_line(c, &l);
+	/* One blank line at the end is accepted; the others are rows. */
+	if (c->pending_blank > 0)
+		flush_blank_rows(c, c->pending_blank - 1, NULL);
+
+	report_range(c);
+	report_row_count(c);
+	report_warnings(c);
+}
+
 enum gr_status
 results_parse(const char *file, const unsigned char *data, size_t len,
 	      size_t expected_rows, size_t max_line, struct results_file *out,
 	      struct problem_list *problems)
 {
 	struct ctx *c;
-	struct scanner sc;
-	struct line l;
-	const char *p = (const char *)data, *end = p + len;
-	enum gr_status st;
-	size_t seen;
+	const char *p = (const char *)data;
+	enum gr_status st = GR_OK;
+	size_t errors_before;
 
+	assert(file != NULL && problems != NULL && out != NULL);
+	assert(data != NULL || len == 0);
 	memset(out, 0, sizeof *out);
 	c = calloc(1, sizeof *c);
 	if (c == NULL)
-		return GR_NOMEM;
+		return problems_nomem(problems);
 	c->file = file;
 	c->problems = problems;
 	c->expected_rows = expected_rows;
@@ -1737,76 +1842,23 @@ results_parse(const char *file, const unsigned char *data, size_t len,
 		out->values = calloc(expected_rows, sizeof *out->values);
 		if (out->values == NULL) {
 			free(c);
-			return GR_NOMEM;
+			return problems_nomem(problems);
 		}
 		c->cap = expected_rows;
 	}
 
-	if (len == 0) {
-		report(c, PROBLEM_ERROR, "csv.empty_file", 0,
-		       "Write one probability per line.",
-		       "the file is empty");
-		goto done;
-	}
-	if (is_utf16(data, len)) {
-		report(c, PROBLEM_ERROR, "csv.utf16", 0,
-		       "Save it as UTF-8 or plain text: Excel's \"CSV (Comma "
-		       "delimited)\", or in PowerShell Out-File -Encoding "
-		       "ascii (its > writes UTF-16).",
-		       "saved as Unicode text (UTF-16), not as plain text");
-		goto done;
-	}
-	if (is_binary_document(data, len)) {
-		report(c, PROBLEM_ERROR, "csv.binary", 0,
-		       "Export the predictions as CSV text, one per line.",
-		       "not a text file: it starts like a zip archive or an "
-		       "Excel workbook saved under a .csv name");
-		goto done;
-	}
-	if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) {
-		out->bom = 1;
-		p += 3;
-		report(c, PROBLEM_WARNING, "csv.bom", 1,
-		       "Nothing to fix: Excel's \"CSV UTF-8\" writes one.",
-		       "the file starts with a UTF-8 byte order mark");
-	}
-
-	seen = survey(c, p, end);
-	if (seen == 0) {
-		report(c, PROBLEM_ERROR, "csv.empty_file", 0,
-		       "Write one probability per line.",
-		       p == end ? "the file holds only a byte order mark" :
-				  "the file holds only blank lines");
-		goto done;
-	}
-	if (c->shape.printed) {
-		/* Its lines are no rows: nothing more to say about them. */
-		report_printed(c);
-		goto done;
-	}
-	report_shape(c);
-
-	scanner_init(&sc, p, end);
-	c->scanner = &sc;
-	while (scanner_next(&sc, &l))
-		check_line(c, &l);
-	/* One blank line at the end is accepted; the others are rows. */
-	if (c->pending_blank > 0)
-		flush_blank_rows(c, c->pending_blank - 1, NULL);
-
-	report_range(c);
-	report_row_count(c);
-	report_warnings(c);
-done:
+	errors_before = problems_errors_in(problems, file);
+	if (!sniff(c, data, len, &p))
+		check_file(c, p, (const char *)data + len);
 	out->rows = c->rows;
-	if (c->nomem) {
+	if (problems->nomem)
 		st = GR_NOMEM;
-	} else if (c->errors > 0) {
+	else if (problems_errors_in(problems, file) > errors_before)
 		st = GR_INVALID;
-	} else {
-		st = GR_OK;
+	else
 		out->valid = 1;
-	}
+	csvline_fields_release(&c->fields);
+	csvline_fields_release(&c->header);
 	free(c);
 	return st;
 }
