@@ -13,7 +13,9 @@
 #include "cli.h"
 #include "holdout.h"
 #include "readfile.h"
+#include "number.h"
 #include "results.h"
+#include "schema.h"
 #include "scorecard.h"
 
 #define AUC_SCORES_MAX_BYTES (4ull << 30)
@@ -41,27 +43,37 @@ load_scores(const char *path, size_t rows, struct results_file *out,
 	return st == GR_OK ? EXIT_PASS : EXIT_INVALID;
 }
 
+/* The 17 significant digits that name a double, in any locale. */
+static const char *
+digits17(double d, char buf[NUMBER_BUF])
+{
+	return number_format_as(d, NUMBER_SIG, 17, buf);
+}
+
 static void
 print_text(const char *const *files, size_t k, const struct holdout *h,
 	   const struct auc_model *m, const struct auc_comparison *cmp)
 {
+	char b1[NUMBER_BUF], b2[NUMBER_BUF], b3[NUMBER_BUF];
+
 	printf("rows       %zu\npositives  %zu\n", h->rows, h->positives);
 	for (size_t i = 0; i < k; i++) {
 		if (k > 1)
 			printf("\n%s\n", files[i]);
-		printf("AUC        %.17g\n", m[i].auc);
+		printf("AUC        %s\n", digits17(m[i].auc, b1));
 		if (m[i].se_valid)
-			printf("SE         %.17g\n95%% CI     %.17g %.17g\n",
-			       m[i].se, m[i].ci95[0], m[i].ci95[1]);
+			printf("SE         %s\n95%% CI     %s %s\n",
+			       digits17(m[i].se, b1), digits17(m[i].ci95[0], b2),
+			       digits17(m[i].ci95[1], b3));
 		else
 			printf("SE         undefined (too few rows of a class, or no variance)\n");
 	}
 	if (k > 1) {
 		printf("\npaired DeLong test, %s - %s\n", files[0], files[1]);
-		printf("difference %.17g\n", cmp->difference);
+		printf("difference %s\n", digits17(cmp->difference, b1));
 		if (cmp->valid)
-			printf("z          %.17g\np-value    %.17g\n", cmp->z,
-			       cmp->p_value);
+			printf("z          %s\np-value    %s\n",
+			       digits17(cmp->z, b1), digits17(cmp->p_value, b2));
 		else
 			printf("z          undefined (the difference has no variance)\n");
 	}
@@ -71,34 +83,39 @@ static int
 print_json(const char *const *files, size_t k, const struct holdout *h,
 	   const struct auc_model *m, const struct auc_comparison *cmp)
 {
+	struct scorecard_builder b = { 1 };
 	cJSON *root = cJSON_CreateObject(), *models, *o;
 	char *text = NULL;
-	int ok = root != NULL;
 
-	ok = ok && cJSON_AddItemToObject(root, "rows",
-					 scorecard_number((double)h->rows));
-	ok = ok && cJSON_AddItemToObject(root, "positives",
-					 scorecard_number((double)h->positives));
-	ok = ok && scorecard_add_auc(root, &m[0]);
-	if (ok && k > 1) {
-		ok = (models = cJSON_AddArrayToObject(root, "models")) != NULL;
-		for (size_t i = 0; ok && i < k; i++) {
-			ok = (o = cJSON_CreateObject()) != NULL &&
-			     cJSON_AddItemToArray(models, o);
-			ok = ok && cJSON_AddStringToObject(o, "file", files[i]);
-			ok = ok && scorecard_add_auc(o, &m[i]);
+	if (root == NULL)
+		return 0;
+	scorecard_add(&b, root, SCHEMA_KEY_ROWS,
+	    scorecard_number((double)h->rows));
+	scorecard_add(&b, root, SCHEMA_KEY_POSITIVES,
+	    scorecard_number((double)h->positives));
+	if (!scorecard_add_auc(root, &m[0]))
+		b.ok = 0;
+	if (b.ok && k > 1) {
+		models = scorecard_add(&b, root, SCHEMA_KEY_MODELS,
+		    cJSON_CreateArray());
+		for (size_t i = 0; models != NULL && i < k; i++) {
+			o = scorecard_add(&b, models, NULL,
+			    cJSON_CreateObject());
+			if (o == NULL)
+				break;
+			scorecard_add_string(&b, o, SCHEMA_KEY_FILE, files[i]);
+			if (!scorecard_add_auc(o, &m[i]))
+				b.ok = 0;
 		}
-		o = ok ? scorecard_comparison(cmp) : NULL;
-		ok = ok && o != NULL &&
-		     cJSON_AddItemToObject(root, "comparison", o);
+		if (b.ok)
+			scorecard_add(&b, root, SCHEMA_KEY_COMPARISON,
+			    scorecard_comparison(cmp));
 	}
-	if (ok)
-		ok = (text = cJSON_Print(root)) != NULL;
-	if (ok)
+	if (b.ok && (text = cJSON_Print(root)) != NULL)
 		printf("%s\n", text);
 	cJSON_free(text);
 	cJSON_Delete(root);
-	return ok;
+	return b.ok && text != NULL;
 }
 
 int

@@ -17,6 +17,8 @@
 #include "cli.h"
 #include "leaderboard.h"
 #include "readfile.h"
+#include "schema.h"
+#include "scorecard.h"
 
 /* One scorecard found in an input folder. */
 struct found {
@@ -34,6 +36,10 @@ struct merge {
 	char *holdout;		/* holdout_sha256 of the first, or NULL */
 	cJSON **boards;		/* the inputs' leaderboard.json */
 	size_t n_boards;
+	struct leaderboard *lb;	/* over every scorecard found */
+	struct outdir_card *published;	/* the cards, as outdir_publish()
+					 * takes them */
+	size_t counts[SCHEMA_N_STATUSES];	/* rows by status */
 };
 
 static int
@@ -41,6 +47,101 @@ compare_names(const void *a, const void *b)
 {
 	return strcmp(((const struct found *)a)->name,
 	    ((const struct found *)b)->name);
+}
+
+/*
+ * Looks for a scorecard of the same stem found before.  Returns -1 when
+ * there is none, EXIT_PASS when there is one with the same bytes (the
+ * same file in two folders: taken once), EXIT_DATAERR (with a message)
+ * when its bytes differ.
+ */
+static int
+seen_before(const struct merge *mg, const char *dir, const char *file,
+	    size_t stem, const unsigned char *text, size_t len)
+{
+	for (size_t i = 0; i < mg->n; i++) {
+		const struct found *f = &mg->cards[i];
+
+		if (strlen(f->name) != stem || strncmp(f->name, file, stem) != 0)
+			continue;
+		if (f->len == len && memcmp(f->text, text, len) == 0)
+			return EXIT_PASS;
+		fprintf(stderr, "grader merge: %s/%s and %s/%s differ: the "
+		    "same submission was graded twice, differently; keep one\n",
+		    f->dir, file, dir, file);
+		return EXIT_DATAERR;
+	}
+	return -1;
+}
+
+/*
+ * Whether a parsed file (card may be NULL) is a scorecard of the merge's
+ * challenge and holdout: the first one sets them.  Returns an exit code,
+ * EXIT_DATAERR with a message naming path.
+ */
+static int
+check_card(struct merge *mg, const char *path, const cJSON *card)
+{
+	struct scorecard_view v;
+	const char *ch, *hs;
+
+	scorecard_view(card, &v);
+	ch = v.challenge;
+	hs = v.holdout_sha256;
+	if (card == NULL || ch == NULL || v.submission == NULL) {
+		fprintf(stderr, "grader merge: %s is not a scorecard\n", path);
+		return EXIT_DATAERR;
+	}
+	if (mg->challenge == NULL) {
+		mg->challenge = strdup(ch);
+		mg->holdout = hs != NULL ? strdup(hs) : NULL;
+		return mg->challenge == NULL || (hs != NULL &&
+		    mg->holdout == NULL) ? EXIT_SOFTWARE : EXIT_PASS;
+	}
+	if (strcmp(ch, mg->challenge) != 0 ||
+	    (hs == NULL) != (mg->holdout == NULL) ||
+	    (hs != NULL && strcmp(hs, mg->holdout) != 0)) {
+		fprintf(stderr, "grader merge: %s was graded for another "
+		    "challenge or holdout than the others (challenge %s); "
+		    "one leaderboard cannot rank them together\n", path, ch);
+		return EXIT_DATAERR;
+	}
+	return EXIT_PASS;
+}
+
+/* Appends a scorecard, which the merge then owns (text and card too, on
+ * failure as well). */
+static int
+append_card(struct merge *mg, const char *dir, const char *file,
+	    size_t stem, unsigned char *text, size_t len, cJSON *card)
+{
+	struct found *f;
+
+	if (mg->n == mg->cap) {
+		size_t cap = mg->cap ? 2 * mg->cap : 64;
+		struct found *p = realloc(mg->cards, cap * sizeof *p);
+
+		if (p == NULL) {
+			cJSON_Delete(card);
+			free(text);
+			return EXIT_SOFTWARE;
+		}
+		mg->cards = p;
+		mg->cap = cap;
+	}
+	f = &mg->cards[mg->n];
+	f->name = strndup(file, stem);
+	f->dir = dir;
+	f->text = text;
+	f->len = len;
+	f->card = card;
+	if (f->name == NULL) {
+		cJSON_Delete(card);
+		free(text);
+		return EXIT_SOFTWARE;
+	}
+	mg->n++;
+	return EXIT_PASS;
 }
 
 /*
@@ -55,7 +156,6 @@ take_card(struct merge *mg, const char *dir, const char *file)
 	char *path = outdir_path(dir, file, "");
 	unsigned char *text;
 	size_t len, stem = strlen(file) - 5;
-	const char *ch, *hs;
 	cJSON *card;
 	int err;
 
@@ -68,74 +168,21 @@ take_card(struct merge *mg, const char *dir, const char *file)
 		free(path);
 		return err == ENOMEM ? EXIT_SOFTWARE : EXIT_NOINPUT;
 	}
-	for (size_t i = 0; i < mg->n; i++) {
-		struct found *f = &mg->cards[i];
-
-		if (strlen(f->name) != stem || strncmp(f->name, file, stem) != 0)
-			continue;
+	err = seen_before(mg, dir, file, stem, text, len);
+	if (err >= 0) {
 		free(path);
-		if (f->len == len && memcmp(f->text, text, len) == 0) {
-			free(text);
-			return EXIT_PASS;
-		}
-		fprintf(stderr, "grader merge: %s/%s and %s/%s differ: the "
-		    "same submission was graded twice, differently; keep one\n",
-		    f->dir, file, dir, file);
 		free(text);
-		return EXIT_DATAERR;
+		return err;
 	}
 	card = cJSON_ParseWithLength((const char *)text, len);
-	ch = outdir_string(card, "challenge");
-	hs = outdir_string(card, "holdout_sha256");
-	if (card == NULL || ch == NULL ||
-	    !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(card,
-	    "submission"))) {
-		fprintf(stderr, "grader merge: %s is not a scorecard\n", path);
-		err = EXIT_DATAERR;
-	} else if (mg->challenge == NULL) {
-		mg->challenge = strdup(ch);
-		mg->holdout = hs != NULL ? strdup(hs) : NULL;
-		err = mg->challenge == NULL || (hs != NULL &&
-		    mg->holdout == NULL) ? EXIT_SOFTWARE : EXIT_PASS;
-	} else if (strcmp(ch, mg->challenge) != 0 ||
-	    (hs == NULL) != (mg->holdout == NULL) ||
-	    (hs != NULL && strcmp(hs, mg->holdout) != 0)) {
-		fprintf(stderr, "grader merge: %s was graded for another "
-		    "challenge or holdout than the others (challenge %s); "
-		    "one leaderboard cannot rank them together\n", path, ch);
-		err = EXIT_DATAERR;
-	} else {
-		err = EXIT_PASS;
-	}
+	err = check_card(mg, path, card);
 	free(path);
-	if (err == EXIT_PASS && mg->n == mg->cap) {
-		size_t cap = mg->cap ? 2 * mg->cap : 64;
-		struct found *p = realloc(mg->cards, cap * sizeof *p);
-
-		if (p == NULL) {
-			err = EXIT_SOFTWARE;
-		} else {
-			mg->cards = p;
-			mg->cap = cap;
-		}
-	}
 	if (err != EXIT_PASS) {
 		cJSON_Delete(card);
 		free(text);
 		return err;
 	}
-	mg->cards[mg->n].name = strndup(file, stem);
-	mg->cards[mg->n].dir = dir;
-	mg->cards[mg->n].text = text;
-	mg->cards[mg->n].len = len;
-	mg->cards[mg->n].card = card;
-	if (mg->cards[mg->n].name == NULL) {
-		cJSON_Delete(card);
-		free(text);
-		return EXIT_SOFTWARE;
-	}
-	mg->n++;
-	return EXIT_PASS;
+	return append_card(mg, dir, file, stem, text, len, card);
 }
 
 /* Reads one input folder: its scorecards and its leaderboard.json. */
@@ -203,6 +250,115 @@ copy_card(const char *outdir, const struct found *f)
 	    (const char *)f->text, f->len, 0);
 }
 
+/*
+ * The leaderboard of every scorecard found (sorted by name), counted by
+ * status.  Returns an exit code: EXIT_DATAERR (with a message) when one is
+ * not a graded scorecard.
+ */
+static int
+rank_cards(struct merge *mg)
+{
+	qsort(mg->cards, mg->n, sizeof mg->cards[0], compare_names);
+	mg->lb = leaderboard_new();
+	mg->published = calloc(mg->n + 1, sizeof *mg->published);
+	if (mg->lb == NULL || mg->published == NULL)
+		return EXIT_SOFTWARE;
+	for (size_t i = 0; i < mg->n; i++) {
+		const struct found *f = &mg->cards[i];
+		enum leaderboard_status ls = leaderboard_add(mg->lb, f->name,
+		    f->card);
+
+		if (ls == LEADERBOARD_NOT_A_SCORECARD) {
+			fprintf(stderr, "grader merge: %s/%s.json is not a "
+			    "graded scorecard\n", f->dir, f->name);
+			return EXIT_DATAERR;
+		}
+		if (ls == LEADERBOARD_NOMEM)
+			return EXIT_SOFTWARE;
+		mg->published[i].name = f->name;
+		mg->published[i].card = f->card;
+		/* leaderboard_add() took it: pass, fail or invalid. */
+		mg->counts[schema_status_of(scorecard_get_string(f->card,
+		    SCHEMA_KEY_STATUS))]++;
+	}
+	return EXIT_PASS;
+}
+
+/*
+ * Writes the output folder: the scorecards, then, with the ungraded rows
+ * of the inputs' leaderboards kept, the pages and the leaderboard.
+ */
+static int
+write_outdir(struct merge *mg, const char *outdir)
+{
+	int code = EXIT_PASS, err = outdir_make(outdir);
+
+	if (err != 0) {
+		fprintf(stderr, "grader merge: cannot make %s: %s\n", outdir,
+			strerror(err));
+		return err == ENOMEM ? EXIT_SOFTWARE : EXIT_IOERR;
+	}
+	for (size_t i = 0; i < mg->n && code == EXIT_PASS; i++)
+		code = copy_card(outdir, &mg->cards[i]);
+	/* Ungraded submissions stay on the leaderboard until graded. */
+	for (size_t b = 0; b < mg->n_boards && code == EXIT_PASS; b++) {
+		size_t before = leaderboard_rows(mg->lb);
+
+		if (leaderboard_add_errors_from(mg->lb, mg->boards[b]) !=
+		    LEADERBOARD_OK)
+			code = EXIT_SOFTWARE;
+		mg->counts[SCHEMA_ERROR] += leaderboard_rows(mg->lb) - before;
+	}
+	if (code != EXIT_PASS)
+		return code;
+	if (mg->challenge == NULL) {
+		const char *ch = scorecard_get_string(mg->boards[0],
+		    SCHEMA_KEY_CHALLENGE);
+
+		if ((mg->challenge = strdup(ch != NULL ? ch : "")) == NULL)
+			return EXIT_SOFTWARE;
+	}
+	return outdir_publish(outdir, mg->challenge, mg->lb, mg->published,
+	    mg->n);
+}
+
+static void
+merge_release(struct merge *mg)
+{
+	for (size_t i = 0; i < mg->n; i++) {
+		free(mg->cards[i].name);
+		free(mg->cards[i].text);
+		cJSON_Delete(mg->cards[i].card);
+	}
+	free(mg->cards);
+	for (size_t b = 0; b < mg->n_boards; b++)
+		cJSON_Delete(mg->boards[b]);
+	free(mg->boards);
+	free(mg->challenge);
+	free(mg->holdout);
+	free(mg->published);
+	leaderboard_free(mg->lb);
+}
+
+/* Reads every input folder, then checks and ranks what was found; every
+ * input is sound when it returns EXIT_PASS. */
+static int
+read_inputs(struct merge *mg, int n, char **dirs)
+{
+	int code = EXIT_PASS;
+
+	for (int i = 0; i < n && code == EXIT_PASS; i++)
+		code = take_dir(mg, dirs[i]);
+	if (code != EXIT_PASS)
+		return code;
+	if (mg->n == 0 && mg->n_boards == 0) {
+		fprintf(stderr, "grader merge: no scorecards in %s%s\n",
+			dirs[0], n > 1 ? " and the others" : "");
+		return EXIT_NOINPUT;
+	}
+	return rank_cards(mg);
+}
+
 int
 cmd_merge(int argc, char **argv)
 {
@@ -213,10 +369,8 @@ cmd_merge(int argc, char **argv)
 	};
 	const char *outdir = NULL;
 	struct merge mg = { 0 };
-	struct leaderboard *lb = NULL;
-	struct outdir_card *cards = NULL;
-	size_t counts[4] = { 0, 0, 0, 0 };
-	int ch, code = EXIT_PASS, err;
+	size_t rows;
+	int ch, code, n;
 
 	opterr = 0;
 	optind = 1;
@@ -239,101 +393,22 @@ cmd_merge(int argc, char **argv)
 		return cli_usage_error("merge", "missing OUTDIR...");
 	if (outdir == NULL)
 		return cli_usage_error("merge", "missing -o OUTDIR");
-	for (int i = optind; i < argc && code == EXIT_PASS; i++)
-		code = take_dir(&mg, argv[i]);
-	if (code != EXIT_PASS)
-		goto out;
-	if (mg.n == 0 && mg.n_boards == 0) {
-		fprintf(stderr, "grader merge: no scorecards in %s%s\n",
-			argv[optind], argc - optind > 1 ? " and the others" : "");
-		code = EXIT_NOINPUT;
-		goto out;
+	n = argc - optind;
+	code = read_inputs(&mg, n, argv + optind);
+	/* Only once every input is sound is anything written. */
+	if (code == EXIT_PASS)
+		code = write_outdir(&mg, outdir);
+	if (code == EXIT_PASS) {
+		rows = leaderboard_rows(mg.lb);
+		printf("%zu submission%s from %d folder%s: %zu pass, %zu fail, "
+		       "%zu invalid, %zu not graded\n", rows,
+		       rows == 1 ? "" : "s", n, n == 1 ? "" : "s",
+		       mg.counts[SCHEMA_PASS], mg.counts[SCHEMA_FAIL],
+		       mg.counts[SCHEMA_INVALID], mg.counts[SCHEMA_ERROR]);
+		printf("Leaderboard: %s/leaderboard.csv, %s/index.html\n",
+		       outdir, outdir);
+		code = cli_finish(code);
 	}
-	qsort(mg.cards, mg.n, sizeof mg.cards[0], compare_names);
-	lb = leaderboard_new();
-	cards = calloc(mg.n + 1, sizeof *cards);
-	if (lb == NULL || cards == NULL) {
-		code = EXIT_SOFTWARE;
-		goto out;
-	}
-	for (size_t i = 0; i < mg.n && code == EXIT_PASS; i++) {
-		const struct found *f = &mg.cards[i];
-		const char *s = outdir_string(f->card, "status");
-		enum leaderboard_status ls = leaderboard_add(lb, f->name,
-		    f->card);
-
-		if (ls == LEADERBOARD_NOT_A_SCORECARD) {
-			fprintf(stderr, "grader merge: %s/%s.json is not a "
-			    "graded scorecard\n", f->dir, f->name);
-			code = EXIT_DATAERR;
-			break;
-		}
-		if (ls == LEADERBOARD_NOMEM) {
-			code = EXIT_SOFTWARE;
-			break;
-		}
-		cards[i].name = f->name;
-		cards[i].card = f->card;
-		counts[strcmp(s, "pass") == 0 ? 0 :
-		    strcmp(s, "fail") == 0 ? 1 : 2]++;
-	}
-	if (code != EXIT_PASS)
-		goto out;
-	/* Every input is sound: only now is anything written. */
-	err = outdir_make(outdir);
-	if (err != 0) {
-		fprintf(stderr, "grader merge: cannot make %s: %s\n", outdir,
-			strerror(err));
-		code = err == ENOMEM ? EXIT_SOFTWARE : EXIT_IOERR;
-		goto out;
-	}
-	for (size_t i = 0; i < mg.n && code == EXIT_PASS; i++)
-		code = copy_card(outdir, &mg.cards[i]);
-	/* Ungraded submissions stay on the leaderboard until graded. */
-	for (size_t b = 0; b < mg.n_boards && code == EXIT_PASS; b++) {
-		size_t before = leaderboard_rows(lb);
-
-		if (leaderboard_add_errors_from(lb, mg.boards[b]) !=
-		    LEADERBOARD_OK)
-			code = EXIT_SOFTWARE;
-		counts[3] += leaderboard_rows(lb) - before;
-	}
-	if (code != EXIT_PASS)
-		goto out;
-	if (mg.challenge == NULL) {
-		const cJSON *b = mg.boards[0];
-
-		mg.challenge = strdup(outdir_string(b, "challenge") ?
-		    outdir_string(b, "challenge") : "");
-		if (mg.challenge == NULL) {
-			code = EXIT_SOFTWARE;
-			goto out;
-		}
-	}
-	code = outdir_publish(outdir, mg.challenge, lb, cards, mg.n);
-	if (code != EXIT_PASS)
-		goto out;
-	printf("%zu submission%s from %d folder%s: %zu pass, %zu fail, "
-	       "%zu invalid, %zu not graded\n",
-	       leaderboard_rows(lb), leaderboard_rows(lb) == 1 ? "" : "s",
-	       argc - optind, argc - optind == 1 ? "" : "s",
-	       counts[0], counts[1], counts[2], counts[3]);
-	printf("Leaderboard: %s/leaderboard.csv, %s/index.html\n", outdir,
-	       outdir);
-	code = cli_finish(code);
-out:
-	for (size_t i = 0; i < mg.n; i++) {
-		free(mg.cards[i].name);
-		free(mg.cards[i].text);
-		cJSON_Delete(mg.cards[i].card);
-	}
-	free(mg.cards);
-	for (size_t b = 0; b < mg.n_boards; b++)
-		cJSON_Delete(mg.boards[b]);
-	free(mg.boards);
-	free(mg.challenge);
-	free(mg.holdout);
-	free(cards);
-	leaderboard_free(lb);
+	merge_release(&mg);
 	return code;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "number.h"
 
 /* Whether a problem belongs under the line of results file `file`. */
 static int
@@ -132,21 +133,21 @@ print_fail_reasons(FILE *f, const struct grade_report *r)
 		fputc(')', f);
 }
 
-void
-report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
-	    int with_scores, const struct cli_style *st)
+/* d with n decimals, in any locale: the text reports' figures. */
+static const char *
+fixed(double d, int n, char buf[NUMBER_BUF])
 {
-	size_t errors = problems_count(r->problems, PROBLEM_ERROR);
-	size_t warnings = problems_count(r->problems, PROBLEM_WARNING);
-	int other_header = 0;
+	return number_format_as(d, NUMBER_FIXED, n, buf);
+}
 
-	fputs(st->bold, f);
-	cli_put_name(f, r->submission_name);
-	fprintf(f, "%s: %s %s\n", st->reset,
-		with_scores ? "graded against" : "checked against",
-		c->dir != NULL ? c->id : "the default rules");
+/* One line a results file, with its problems under it.  A refused archive
+ * was never read far enough to look for files. */
+static void
+print_models(FILE *f, const struct grade_report *r,
+	     const struct cli_style *st)
+{
+	char b1[NUMBER_BUF], b2[NUMBER_BUF], b3[NUMBER_BUF];
 
-	/* A refused archive was never read far enough to look for files. */
 	for (size_t i = 0; r->examined && i < r->n_models; i++) {
 		const struct grade_model *m = &r->models[i];
 		size_t e = count_in(r, m->file, PROBLEM_ERROR);
@@ -161,61 +162,82 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 		else if (!m->valid)
 			fprintf(f, "%zu error%s\n", e, e == 1 ? "" : "s");
 		else if (m->scored)
-			fprintf(f, "%zu rows, AUC %.4f%s\n", m->rows, m->auc.auc,
+			fprintf(f, "%zu rows, AUC %s%s\n", m->rows,
+				fixed(m->auc.auc, 4, b1),
 				(int)i == r->best ? " (best)" : "");
 		else
 			fprintf(f, "%zu rows of probabilities\n", m->rows);
 		if (m->scored && m->auc.se_valid)
-			fprintf(f, "      95%% CI %.4f to %.4f (DeLong SE %.4f)\n",
-				m->auc.ci95[0], m->auc.ci95[1], m->auc.se);
+			fprintf(f, "      95%% CI %s to %s (DeLong SE %s)\n",
+				fixed(m->auc.ci95[0], 4, b1),
+				fixed(m->auc.ci95[1], 4, b2),
+				fixed(m->auc.se, 4, b3));
 		for (size_t k = 0; k < r->problems->count; k++)
 			if (concerns(&r->problems->items[k], m->file))
 				print_problem(f, &r->problems->items[k], st, 0);
 	}
-	if (with_scores && r->has_comparison) {
-		const struct auc_comparison *cmp = &r->comparison;
-		/* The smallest p a double holds is about 1e-308. */
-		if (cmp->valid && cmp->p_value > 0)
-			fprintf(f, "    paired test %s vs %s: difference %.4f, z %.2f, p %.3g\n",
-				r->models[0].file, r->models[1].file,
-				cmp->difference, cmp->z, cmp->p_value);
-		else if (cmp->valid)
-			fprintf(f, "    paired test %s vs %s: difference %.4f, z %.2f, p < 1e-300\n",
-				r->models[0].file, r->models[1].file,
-				cmp->difference, cmp->z);
-	}
-	/* Deliverables are examined whenever the archive could be read. */
-	if (r->deliverables != NULL) {
-		print_rules(f, r->deliverables, c->deliverables,
-			    r->n_deliverables, 1, st);
-		print_rules(f, r->forbidden, c->forbidden, r->n_forbidden, 0,
-			    st);
-	}
+}
+
+/* The paired test of the first two models, when it could be made. */
+static void
+print_comparison(FILE *f, const struct grade_report *r)
+{
+	const struct auc_comparison *cmp = &r->comparison;
+	char b1[NUMBER_BUF], b2[NUMBER_BUF], b3[NUMBER_BUF];
+
+	if (!r->has_comparison || !cmp->valid)
+		return;
+	fprintf(f, "    paired test %s vs %s: difference %s, z %s, ",
+		r->models[0].file, r->models[1].file,
+		fixed(cmp->difference, 4, b1), fixed(cmp->z, 2, b2));
+	/* The smallest p a double holds is about 1e-308. */
+	if (cmp->p_value > 0)
+		fprintf(f, "p %s\n",
+			number_format_as(cmp->p_value, NUMBER_SIG, 3, b3));
+	else
+		fprintf(f, "p < 1e-300\n");
+}
+
+/* The problems of neither a results file nor a rule, under one header. */
+static void
+print_other_problems(FILE *f, const struct grade_report *r, size_t errors,
+		     const struct cli_style *st)
+{
+	int header = 0;
+
 	for (size_t k = 0; k < r->problems->count; k++) {
 		const struct problem *p = &r->problems->items[k];
 		if ((r->examined && is_results_file(r, p->file)) ||
 		    strcmp(p->code, "deliverable.missing") == 0 ||
 		    strcmp(p->code, "forbidden.present") == 0)
 			continue;
-		if (!other_header) {
+		if (!header) {
 			fprintf(f, "  %s%s%s %s\n",
 				errors ? st->red : st->yellow,
 				errors ? st->bad : st->warn, st->reset,
 				"submission");
-			other_header = 1;
+			header = 1;
 		}
 		print_problem(f, p, st, 1);
 	}
+}
 
-	fputc('\n', f);
+/* The last line: the status (grade) or whether it is ready (check). */
+static void
+print_verdict(FILE *f, const struct grade_report *r, int with_scores,
+	      size_t errors, const struct cli_style *st)
+{
+	char b1[NUMBER_BUF], b2[NUMBER_BUF];
+
 	if (with_scores) {
 		const char *color = r->status == GRADE_PASS ? st->green : st->red;
 		fprintf(f, "%s%s%s", st->bold, color,
 			grade_status_name(r->status));
 		if (r->best >= 0)
-			fprintf(f, ": best AUC %.4f (%s), pass mark %.4f",
-				r->models[r->best].auc.auc,
-				r->models[r->best].file, r->pass_auc);
+			fprintf(f, ": best AUC %s (%s), pass mark %s",
+				fixed(r->models[r->best].auc.auc, 4, b1),
+				r->models[r->best].file,
+				fixed(r->pass_auc, 4, b2));
 		fprintf(f, "%s", st->reset);
 		if (r->status == GRADE_FAIL)
 			print_fail_reasons(f, r);
@@ -226,6 +248,33 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 		fprintf(f, "%s%sNot ready: %zu error%s to fix.%s", st->bold,
 			st->red, errors, errors == 1 ? "" : "s", st->reset);
 	}
+}
+
+void
+report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
+	    int with_scores, const struct cli_style *st)
+{
+	size_t errors = problems_count(r->problems, PROBLEM_ERROR);
+	size_t warnings = problems_count(r->problems, PROBLEM_WARNING);
+
+	fputs(st->bold, f);
+	cli_put_name(f, r->submission_name);
+	fprintf(f, "%s: %s %s\n", st->reset,
+		with_scores ? "graded against" : "checked against",
+		c->dir != NULL ? c->id : "the default rules");
+	print_models(f, r, st);
+	if (with_scores)
+		print_comparison(f, r);
+	/* Deliverables are examined whenever the archive could be read. */
+	if (r->deliverables != NULL) {
+		print_rules(f, r->deliverables, c->deliverables,
+			    r->n_deliverables, 1, st);
+		print_rules(f, r->forbidden, c->forbidden, r->n_forbidden, 0,
+			    st);
+	}
+	print_other_problems(f, r, errors, st);
+	fputc('\n', f);
+	print_verdict(f, r, with_scores, errors, st);
 	if (warnings > 0)
 		fprintf(f, " (%zu warning%s)", warnings, warnings == 1 ? "" : "s");
 	fputc('\n', f);
@@ -257,6 +306,8 @@ github_escape(FILE *f, const char *s, int property)
 void
 report_github(FILE *f, const struct grade_report *r, int with_scores)
 {
+	char b1[NUMBER_BUF];
+
 	for (size_t i = 0; i < r->problems->count; i++) {
 		const struct problem *p = &r->problems->items[i];
 		const char *sep = " ";
@@ -282,7 +333,8 @@ report_github(FILE *f, const struct grade_report *r, int with_scores)
 	cli_put_name(f, r->submission_name);
 	fprintf(f, ": %s", grade_status_name(r->status));
 	if (with_scores && r->best >= 0)
-		fprintf(f, ", best AUC %.6f (%s)", r->models[r->best].auc.auc,
+		fprintf(f, ", best AUC %s (%s)",
+			fixed(r->models[r->best].auc.auc, 6, b1),
 			r->models[r->best].file);
 	fputc('\n', f);
 }
@@ -412,6 +464,7 @@ void
 report_junit(FILE *f, const struct grade_report *r, const struct challenge *c,
 	     int with_scores)
 {
+	char b1[NUMBER_BUF], b2[NUMBER_BUF];
 	size_t tests = 1 + r->n_models + r->n_deliverables + r->n_forbidden;
 	size_t failures = 0;
 	int archive_ok = r->examined;
@@ -460,9 +513,9 @@ report_junit(FILE *f, const struct grade_report *r, const struct challenge *c,
 			fprintf(f, ">\n      <failure message=\"status %s\">",
 				grade_status_name(r->status));
 			if (r->best >= 0)
-				fprintf(f, "best AUC %.6f, pass mark %.6f",
-					r->models[r->best].auc.auc,
-					r->pass_auc);
+				fprintf(f, "best AUC %s, pass mark %s",
+					fixed(r->models[r->best].auc.auc, 6,
+					      b1), fixed(r->pass_auc, 6, b2));
 			fputs("</failure>\n    </testcase>\n", f);
 		}
 	}
@@ -494,6 +547,7 @@ json_string(FILE *f, const char *s)
 void
 report_gradescope(FILE *f, const struct grade_report *r)
 {
+	char b1[NUMBER_BUF], b2[NUMBER_BUF];
 	int first = 1;
 
 	fprintf(f, "{\n  \"score\": %d,\n  \"max_score\": 1,\n",
@@ -503,10 +557,11 @@ report_gradescope(FILE *f, const struct grade_report *r)
 		char line[256];
 		if (r->best >= 0)
 			snprintf(line, sizeof line,
-				 "%s: best AUC %.6f (%s), pass mark %.6f",
+				 "%s: best AUC %s (%s), pass mark %s",
 				 grade_status_name(r->status),
-				 r->models[r->best].auc.auc,
-				 r->models[r->best].file, r->pass_auc);
+				 fixed(r->models[r->best].auc.auc, 6, b1),
+				 r->models[r->best].file,
+				 fixed(r->pass_auc, 6, b2));
 		else
 			snprintf(line, sizeof line, "%s",
 				 grade_status_name(r->status));
@@ -517,7 +572,8 @@ report_gradescope(FILE *f, const struct grade_report *r)
 		const struct grade_model *m = &r->models[i];
 		char out[128];
 		if (m->scored)
-			snprintf(out, sizeof out, "AUC %.6f", m->auc.auc);
+			snprintf(out, sizeof out, "AUC %s",
+				 fixed(m->auc.auc, 6, b1));
 		else
 			snprintf(out, sizeof out, "%s",
 				 m->path == NULL ? "missing" : "invalid");

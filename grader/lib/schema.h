@@ -140,6 +140,10 @@ schema_flag_name(size_t i)
 #define SCHEMA_KEY_HINT "hint"
 #define SCHEMA_KEY_MORE "more"
 
+/* grader auc --json: rows and positives of the labels, then the AUC
+ * figures of a model as above. */
+#define SCHEMA_KEY_POSITIVES "positives"
+
 /*
  * leaderboard.json: {challenge, rows: [{rank, submission, name, status,
  * best_auc, models: [{file, auc}], flags, sha256}]}; "rows" is
