@@ -15,9 +15,11 @@
 #include <sys/stat.h>
 
 #include "digest.h"
+#include "grow.h"
 #include "layout.h"
 #include "results.h"
 #include "submission.h"
+#include "textbuf.h"
 
 const char *
 grade_status_name(enum grade_status s)
@@ -96,37 +98,29 @@ matches_any(char *const *patterns, size_t n, const char *name)
 }
 
 static int
-add_found(struct grade_rule_result *r, const char *name)
+add_found(struct grade_rule_result *r, size_t *cap, const char *name)
 {
-	char **grown = realloc(r->found, (r->n_found + 1) * sizeof *grown);
-
-	if (grown == NULL)
+	if (ALLOC_GROW(r->found, r->n_found + 1, *cap) != 0)
 		return 0;
-	r->found = grown;
 	if ((r->found[r->n_found] = strdup(name)) == NULL)
 		return 0;
 	r->n_found++;
 	return 1;
 }
 
-/* Joins a rule's patterns as "*.py, *.ipynb" into a new string. */
+/* Joins a rule's patterns as "*.py, *.ipynb" into a new string, or NULL
+ * when out of memory; the caller frees it. */
 static char *
 pattern_list(const struct challenge_rule *rule)
 {
-	size_t len = 1;
-	char *s;
+	struct textbuf b = { 0 };
 
-	for (size_t i = 0; i < rule->n_patterns; i++)
-		len += strlen(rule->patterns[i]) + 2;
-	if ((s = malloc(len)) == NULL)
-		return NULL;
-	s[0] = '\0';
 	for (size_t i = 0; i < rule->n_patterns; i++) {
 		if (i > 0)
-			strcat(s, ", ");
-		strcat(s, rule->patterns[i]);
+			textbuf_puts(&b, ", ");
+		textbuf_puts(&b, rule->patterns[i]);
 	}
-	return s;
+	return textbuf_finish(&b);
 }
 
 static enum gr_status
@@ -142,6 +136,7 @@ check_deliverables(struct grade_report *r, const struct challenge *c,
 	for (size_t d = 0; d < c->n_deliverables; d++) {
 		const struct challenge_rule *rule = &c->deliverables[d];
 		struct grade_rule_result *out = &r->deliverables[d];
+		size_t cap = 0;
 		char *patterns;
 
 		out->name = rule->name;
@@ -151,7 +146,7 @@ check_deliverables(struct grade_report *r, const struct challenge *c,
 			if (layout_is_candidate(e) &&
 			    matches_any(rule->patterns, rule->n_patterns,
 					e->base) &&
-			    !add_found(out, e->name))
+			    !add_found(out, &cap, e->name))
 				return GR_NOMEM;
 		}
 		out->ok = out->n_found > 0 || !rule->required;
@@ -182,6 +177,7 @@ check_forbidden(struct grade_report *r, const struct challenge *c,
 	for (size_t f = 0; f < c->n_forbidden; f++) {
 		const struct challenge_rule *rule = &c->forbidden[f];
 		struct grade_rule_result *out = &r->forbidden[f];
+		size_t cap = 0;
 
 		out->name = rule->name;
 		for (size_t i = 0; i < n; i++) {
@@ -196,7 +192,7 @@ check_forbidden(struct grade_report *r, const struct challenge *c,
 					by_content = 1;
 			if (!by_name && !by_content)
 				continue;
-			if (!add_found(out, e->name))
+			if (!add_found(out, &cap, e->name))
 				return GR_NOMEM;
 			problems_add(r->problems, PROBLEM_ERROR,
 				     "forbidden.present", e->name, 0,

@@ -3,6 +3,8 @@
  */
 #include "layout.h"
 
+#include "textbuf.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,21 +98,17 @@ layout_is_near_miss(const char *want, const char *have)
 	return strcmp(a, b) == 0 || within_one_edit(a, b);
 }
 
-/* Appends ", name" to a growing list text; returns 0 when out of memory. */
+/* Appends ", name" to a list of names; past 400 bytes, names are left out
+ * (that is enough to make the point).  Returns 0 when out of memory. */
 static int
-append_name(char **list, const char *name)
+append_name(struct textbuf *list, const char *name)
 {
-	char *grown;
-
-	if (*list == NULL)
-		return (*list = strdup(name)) != NULL;
-	if (strlen(*list) > 400)
-		return 1;	/* enough to make the point */
-	if (asprintf(&grown, "%s, %s", *list, name) < 0)
-		return 0;
-	free(*list);
-	*list = grown;
-	return 1;
+	if (list->len > 400)
+		return 1;
+	if (list->len > 0)
+		textbuf_puts(list, ", ");
+	textbuf_puts(list, name);
+	return !list->failed;
 }
 
 static int
@@ -129,7 +127,7 @@ layout_find_results(const struct submission *s, const char *name,
 {
 	size_t n = submission_count(s), found = 0;
 	long index = -1;
-	char *matches = NULL, *near = NULL, *deep = NULL, *hint = NULL;
+	struct textbuf matches = { 0 }, near = { 0 }, deep = { 0 }, hint = { 0 };
 
 	for (size_t i = 0; i < n; i++) {
 		const struct submission_entry *e = submission_entry(s, i);
@@ -159,33 +157,32 @@ layout_find_results(const struct submission *s, const char *name,
 		problems_add(problems, PROBLEM_ERROR, "results.ambiguous", name,
 			     0,
 			     "Keep exactly one copy, at the top of the zip or in its one folder.",
-			     "%s is there more than once: %s", name, matches);
+			     "%s is there more than once: %s", name,
+			     matches.data);
 		goto done;
 	}
-	if (deep != NULL) {
-		if (asprintf(&hint,
-			     "It was found at %s: put it at the top of the zip, or in a single top-level folder.",
-			     deep) < 0)
-			goto nomem;
-	} else if (near != NULL) {
-		if (asprintf(&hint,
-			     "Found %s: rename it to exactly %s (lower case, .csv).",
-			     near, name) < 0)
-			goto nomem;
-	}
+	if (deep.len > 0)
+		textbuf_printf(&hint, "It was found at %s: put it at the top of "
+			       "the zip, or in a single top-level folder.",
+			       deep.data);
+	else if (near.len > 0)
+		textbuf_printf(&hint, "Found %s: rename it to exactly %s (lower "
+			       "case, .csv).", near.data, name);
+	if (hint.failed)
+		goto nomem;
 	problems_add(problems, PROBLEM_ERROR, "results.missing", name, 0,
-		     hint != NULL ? hint
+		     hint.len > 0 ? hint.data
 				  : "Add it at the top of the zip: one probability per line, no header.",
 		     "%s is missing", name);
 	goto done;
 
 nomem:
-	problems->nomem = 1;
+	problems_nomem(problems);
 	index = -1;
 done:
-	free(matches);
-	free(near);
-	free(deep);
-	free(hint);
+	free(textbuf_finish(&matches));
+	free(textbuf_finish(&near));
+	free(textbuf_finish(&deep));
+	free(textbuf_finish(&hint));
 	return index;
 }
