@@ -1,7 +1,9 @@
 # Shared helpers for the CLI tests.  Each test is a POSIX sh script run from
 # the repository's root with $GRADER (the program), $TEST_TMP (an empty
 # folder of its own) and $TOP (the root) set.  A test fails by exiting
-# non-zero; `fail` says why.  Sourced as: . tests/cli/lib.sh
+# non-zero; `fail` says why.  A test whose precondition this machine lacks
+# says so with `skip` (exit 77), never by passing without checking.
+# Sourced as: . tests/cli/lib.sh
 
 set -u
 
@@ -13,6 +15,14 @@ grader() {
 fail() {
 	echo "FAIL: $*" >&2
 	exit 1
+}
+
+# skip WHY: ends the test as skipped; tests/run-all shows "skip cli/NAME:
+# WHY" and counts it.  Only for a precondition that is missing here, and
+# only from the test's own shell (in a subshell, exit 77 ends the subshell).
+skip() {
+	echo "skip: $*"
+	exit 77
 }
 
 # expect_exit CODE ARGS...: runs grader ARGS, keeping stdout in $TEST_TMP/out
@@ -42,8 +52,10 @@ expect_grep() {
 	grep -qF -- "$1" "$2" || { cat "$2"; fail "'$1' not found in $2"; }
 }
 
-# expect_no_grep PATTERN FILE
+# expect_no_grep PATTERN FILE: FILE, which must be readable, has no line
+# matching the fixed string.
 expect_no_grep() {
+	[ -r "$2" ] || fail "cannot read $2"
 	if grep -qF -- "$1" "$2"; then cat "$2"; fail "'$1' found in $2"; fi
 }
 
@@ -61,9 +73,23 @@ expect_json() {
 	[ "$got" = "$3" ] || fail "$2 is '$got', expected '$3'"
 }
 
+# expect_absent FILE PATH: FILE is JSON that has no value at PATH.
+expect_absent() {
+	json_get "$1" "$2" >/dev/null
+	case $? in
+	0) fail "$2 is in $1" ;;
+	1) ;;
+	*) fail "cannot read $1 as JSON" ;;
+	esac
+}
+
 # expect_near FILE PATH VALUE TOLERANCE: a number within TOLERANCE of VALUE.
 expect_near() {
 	got=$(json_get "$1" "$2") || fail "$2 absent from $1"
+	# awk reads null or text as 0, which would be near a VALUE of 0.
+	case $got in
+	''|*[!0-9eE.+-]*) fail "$2 is '$got', not a number" ;;
+	esac
 	awk -v g="$got" -v w="$3" -v t="$4" 'BEGIN {
 		d = g - w; if (d < 0) d = -d; exit !(d <= t) }' ||
 		fail "$2 is $got, expected $3 within $4"
