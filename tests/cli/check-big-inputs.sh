@@ -8,7 +8,7 @@ mkdir $TEST_TMP/long
 expect_exit 2 check $TEST_TMP/long --challenge fixtures/challenges/ten-rows --format json
 expect_json $TEST_TMP/out '.problems[0].code' csv.line_too_long
 expect_json $TEST_TMP/out '.problems[0].line' 3
-json_get $TEST_TMP/out '.problems[1]' > /dev/null && fail "more than one problem"
+expect_absent $TEST_TMP/out '.problems[1]'
 
 # 500 nan among 1000 rows: the first 20 in full, then one summary of 480.
 mkdir $TEST_TMP/ch1000 $TEST_TMP/nan
@@ -21,7 +21,7 @@ expect_json $TEST_TMP/out '.problems[19].line' 39
 expect_json $TEST_TMP/out '.problems[20].code' csv.nan
 expect_json $TEST_TMP/out '.problems[20].more' 480
 expect_json $TEST_TMP/out '.problems[20].message' 'and 480 more problems of this kind'
-json_get $TEST_TMP/out '.problems[21]' > /dev/null && fail "more than 21 problems"
+expect_absent $TEST_TMP/out '.problems[21]'
 NO_COLOR=1 grader check $TEST_TMP/nan --challenge $TEST_TMP/ch1000 > $TEST_TMP/nan.txt
 expect_grep "and 480 more problems of this kind [csv.nan]" $TEST_TMP/nan.txt
 
@@ -30,13 +30,15 @@ expect_grep "and 480 more problems of this kind [csv.nan]" $TEST_TMP/nan.txt
 mkdir $TEST_TMP/huge
 yes 0.123456789 | head -c 100000000 > $TEST_TMP/huge/results1.csv
 cp fixtures/csv/plain-decimals.csv $TEST_TMP/huge/results2.csv
-# Under valgrind (make valgrind) the peak is valgrind's own: measured only
-# on the plain and sanitizer builds.
-if [ -z "${GRADER_WRAPPER:-}" ]; then
-	/usr/bin/time -f %M -o $TEST_TMP/rss "$GRADER" check $TEST_TMP/huge --format json > $TEST_TMP/out 2>$TEST_TMP/err
-	[ $? -eq 2 ] || fail "100 MB file: expected exit 2"
-	kb=$(tail -n 1 $TEST_TMP/rss)
-	[ "$kb" -lt 160000 ] || fail "peak memory $kb KB for a 100 MB file"
-	expect_json $TEST_TMP/out '.problems[0].code' csv.row_count
-fi
+# The program itself is measured, never through $GRADER_WRAPPER (inside
+# valgrind the peak would be valgrind's), so it runs under make valgrind
+# as well.
+[ -x /usr/bin/time ] || fail "/usr/bin/time (Debian package 'time') is needed"
+/usr/bin/time -f %M -o $TEST_TMP/rss "$GRADER" check $TEST_TMP/huge --format json > $TEST_TMP/out 2>$TEST_TMP/err
+code=$?
+[ $code -eq 2 ] || fail "100 MB file: exit $code, expected 2"
+kb=$(tail -n 1 $TEST_TMP/rss)
+case $kb in ''|*[!0-9]*) fail "no peak measured ('$kb')" ;; esac
+[ "$kb" -lt 160000 ] || fail "peak memory $kb KB for a 100 MB file"
+expect_json $TEST_TMP/out '.problems[0].code' csv.row_count
 exit 0
