@@ -1,5 +1,6 @@
 # grader auc: the AUC to 17 significant digits, DeLong SE and CI, the paired
-# test with two scores files; --json as SPEC spells it.  Reference: pROC's
+# test with two scores files; --json with the scorecard's names (rows,
+# positives, auc, auc_se, auc_ci95, models, comparison).  Reference: pROC's
 # own test values on the aSAH data set (fixtures/asah.csv).
 . tests/cli/lib.sh
 cut -d, -f1 fixtures/asah.csv > $TEST_TMP/y.csv

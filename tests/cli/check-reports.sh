@@ -1,6 +1,6 @@
 # check: the text report of every fixture submission equals its expected
 # output (tests/cli/expected/check-NAME.txt), so that a change of wording is
-# a deliberate one; exit codes 0, 1 and 2 as SPEC says.
+# a deliberate one; exit codes 0, 1 and 2 as README's table gives them.
 . tests/cli/lib.sh
 for zip in $SUBS/*.zip; do
 	name=$(basename $zip .zip)

@@ -1,5 +1,6 @@
 # grade: a passing submission exits 0 and its scorecard carries every field
-# of SPEC by value; AUCs equal scikit-learn's roc_auc_score to 1e-12.
+# of docs/scorecard.md by value; AUCs equal scikit-learn's roc_auc_score to
+# 1e-12.
 . tests/cli/lib.sh
 expect_exit 0 grade $SUBS/pass.zip --challenge $CHALLENGE
 card=$TEST_TMP/card-stdout.json
