@@ -1,17 +1,23 @@
 /*
  * holdout.c: the secret labels.
  *
- * A line scanner rather than libcsv: the format is one bare token a line,
- * and a scanner of our own can promise what matters most here, that no
- * byte of the file ever reaches a message.
+ * Lines come from csvline, the scanner that reads results files, so that
+ * both files end their lines by one rule (LF, CRLF, lone CR).  A label is
+ * one bare token a line, checked here without libcsv; line 1 may instead
+ * be a column name, whose quotes csvline reads.  What matters most here is
+ * that no byte of the file ever reaches a message: the messages give line
+ * numbers and counts only.
  */
 #include "holdout.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvline.h"
 #include "digest.h"
+#include "grow.h"
 #include "number.h"
 #include "readfile.h"
 
@@ -28,15 +34,21 @@ holdout_release(struct holdout *h)
 	h->rows = h->positives = 0;
 }
 
-/* A column name: letters, digits, '_', '.', '-' or spaces, in optional
- * double quotes, starting with a letter or '_'. */
+/*
+ * A column name: letters, digits, '_', '.', '-' or spaces, starting with a
+ * letter or '_', the line's one field (in double quotes or not).
+ */
 static int
-is_column_name(const char *s, size_t len)
+is_column_name(const struct csvline *l, struct csvline_fields *fs)
 {
-	if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
-		s++;
-		len -= 2;
-	}
+	const char *s;
+	size_t len;
+
+	if (csvline_split(fs, l->p, l->n, ',') != 0 || fs->count != 1 ||
+	    fs->unterminated)
+		return 0;
+	s = fs->f[0].p;
+	len = fs->f[0].n;
 	if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') ||
 			  (s[0] >= 'A' && s[0] <= 'Z') || s[0] == '_'))
 		return 0;
@@ -60,112 +72,122 @@ unusable(struct problem_list *problems, const char *code, const char *name,
 	return GR_UNUSABLE;
 }
 
+/* One parse: where labels and problems go. */
+struct reader {
+	const char *name;
+	struct problem_list *problems;
+	struct holdout *out;
+	size_t cap;		/* labels allocated */
+	size_t bad;		/* lines that are no label */
+};
+
+/* Reads the label on line l (not blank).  GR_OK, GR_UNUSABLE (a problem
+ * says so) or GR_NOMEM. */
+static enum gr_status
+read_label(struct reader *r, const struct csvline *l)
+{
+	double v;
+
+	if (l->n == 1 && (l->p[0] == '0' || l->p[0] == '1'))
+		v = l->p[0] - '0';	/* nearly every line: no parse */
+	else if (memchr(l->p, '\0', l->n) != NULL ||
+		 number_parse(l->p, l->n, &v) != NUMBER_OK ||
+		 (v != 0.0 && v != 1.0)) {
+		r->bad++;
+		return unusable(r->problems, "holdout.not_a_label", r->name,
+				l->no, "Every line of a holdout must be 0 or 1.",
+				"this line is not a label 0 or 1");
+	}
+	if (ALLOC_GROW(r->out->labels, r->out->rows + 1, r->cap) != 0)
+		return problems_nomem(r->problems);
+	r->out->labels[r->out->rows++] = v == 1.0;
+	r->out->positives += v == 1.0;
+	return GR_OK;
+}
+
+/* Reads every line.  GR_OK (bad lines counted in r->bad) or GR_NOMEM. */
+static enum gr_status
+read_lines(struct reader *r, const char *p, size_t len)
+{
+	struct csvline_fields fs = CSVLINE_FIELDS_INIT;
+	struct csvline_scanner sc;
+	struct csvline l;
+	enum gr_status st = GR_OK;
+
+	csvline_scanner_init(&sc, p, len);
+	while (st != GR_NOMEM && csvline_next(&sc, &l)) {
+		if (l.n == 0) {
+			/* Only a blank last line is forgiven. */
+			if (sc.p >= sc.end)
+				break;
+			r->bad++;
+			st = unusable(r->problems, "holdout.blank_line",
+				      r->name, l.no,
+				      "Remove blank lines: every line must hold one label.",
+				      "blank line inside the holdout");
+		} else if (l.no == 1 && is_column_name(&l, &fs)) {
+			continue;
+		} else {
+			st = read_label(r, &l);
+		}
+	}
+	csvline_fields_release(&fs);
+	return st == GR_NOMEM ? GR_NOMEM : GR_OK;
+}
+
+/* The counts: some labels, the expected number, both classes. */
+static enum gr_status
+check_counts(struct reader *r, size_t expected_rows)
+{
+	const struct holdout *out = r->out;
+
+	if (out->rows == 0 && r->bad == 0)
+		return unusable(r->problems, "holdout.empty", r->name, 0,
+				"The holdout must hold one label a line.",
+				"the holdout holds no labels");
+	if (expected_rows != 0 && out->rows + r->bad != expected_rows)
+		return problems_add(r->problems, PROBLEM_ERROR,
+				    "holdout.row_count", r->name, 0,
+				    "The holdout must have exactly one label per row of the test set.",
+				    "the holdout has %zu rows; the challenge expects %zu",
+				    out->rows + r->bad, expected_rows) == GR_OK
+			   ? GR_UNUSABLE
+			   : GR_NOMEM;
+	if (r->bad > 0)
+		return GR_UNUSABLE;
+	if (out->positives == 0 || out->positives == out->rows)
+		return unusable(r->problems, "holdout.one_class", r->name, 0,
+				"An AUC needs both classes; check that this is the right holdout file.",
+				"the holdout holds only one class");
+	return GR_OK;
+}
+
 enum gr_status
 holdout_parse(const char *name, const unsigned char *data, size_t len,
 	      size_t expected_rows, struct holdout *out,
 	      struct problem_list *problems)
 {
-	const char *p = (const char *)data, *end = p + len;
-	size_t cap = expected_rows ? expected_rows : 1024, bad = 0;
-	long line = 0;
-	int trailing_blank = 0;
-	enum gr_status st = GR_OK;
+	const char *p = (const char *)data;
+	struct reader r = { name, problems, out, 0, 0 };
+	enum gr_status st;
 
+	assert(problems != NULL && out != NULL);
+	assert(data != NULL || len == 0);
 	memset(out, 0, sizeof *out);
 	digest_sha256(data, len, out->sha256);
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
 		p += 3;
-	out->labels = malloc(cap);
-	if (out->labels == NULL)
-		return GR_NOMEM;
-
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *next = eol ? eol + 1 : end;
-		size_t n = (size_t)((eol ? eol : end) - p);
-		double v;
-
-		line++;
-		if (n > 0 && p[n - 1] == '\r')
-			n--;
-		if (n == 0) {
-			/* Only a blank last line is forgiven. */
-			if (next >= end) {
-				trailing_blank = 1;
-				break;
-			}
-			bad++;
-			if (unusable(problems, "holdout.blank_line", name,
-				     line, "Remove blank lines: every line must hold one label.",
-				     "blank line inside the holdout") ==
-			    GR_NOMEM)
-				goto nomem;
-			p = next;
-			continue;
-		}
-		if (line == 1 && is_column_name(p, n)) {
-			p = next;
-			continue;
-		}
-		if (n == 1 && (p[0] == '0' || p[0] == '1'))
-			v = p[0] - '0';	/* nearly every line: no parse */
-		else if (memchr(p, '\0', n) != NULL ||
-			 number_parse(p, n, &v) != NUMBER_OK ||
-			 (v != 0.0 && v != 1.0)) {
-			bad++;
-			if (unusable(problems, "holdout.not_a_label", name, line,
-				     "Every line of a holdout must be 0 or 1.",
-				     "this line is not a label 0 or 1") ==
-			    GR_NOMEM)
-				goto nomem;
-			p = next;
-			continue;
-		}
-		if (out->rows == cap) {
-			uint8_t *grown;
-			if (cap > SIZE_MAX / 2)
-				goto nomem;
-			grown = realloc(out->labels, cap * 2);
-			if (grown == NULL)
-				goto nomem;
-			out->labels = grown;
-			cap *= 2;
-		}
-		out->labels[out->rows++] = v == 1.0;
-		out->positives += v == 1.0;
-		p = next;
+		len -= 3;
 	}
-	(void)trailing_blank;
-
-	if (bad > 0)
-		st = GR_UNUSABLE;
-	if (out->rows == 0 && bad == 0) {
-		st = unusable(problems, "holdout.empty", name, 0,
-			      "The holdout must hold one label a line.",
-			      "the holdout holds no labels");
-	} else if (expected_rows != 0 && out->rows + bad != expected_rows) {
-		if (problems_add(problems, PROBLEM_ERROR, "holdout.row_count",
-				 name, 0,
-				 "The holdout must have exactly one label per row of the test set.",
-				 "the holdout has %zu rows; the challenge expects %zu",
-				 out->rows + bad, expected_rows) != GR_OK)
-			goto nomem;
-		st = GR_UNUSABLE;
-	}
-	if (st == GR_OK &&
-	    (out->positives == 0 || out->positives == out->rows))
-		st = unusable(problems, "holdout.one_class", name, 0,
-			      "An AUC needs both classes; check that this is the right holdout file.",
-			      "the holdout holds only one class");
-	if (st != GR_OK) {
+	if (expected_rows > 0 &&
+	    ALLOC_GROW(out->labels, expected_rows, r.cap) != 0)
+		return problems_nomem(problems);
+	st = read_lines(&r, p, len);
+	if (st == GR_OK)
+		st = check_counts(&r, expected_rows);
+	if (st != GR_OK)
 		holdout_release(out);
-		return st;
-	}
-	return GR_OK;
-
-nomem:
-	holdout_release(out);
-	return GR_NOMEM;
+	return st;
 }
 
 enum gr_status

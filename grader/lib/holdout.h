@@ -1,6 +1,7 @@
 /*
  * holdout.h: the secret labels.  One column of 0 or 1, one a row, an
- * optional first line that is a column name, CRLF accepted.  No problem this
+ * optional first line that is a column name; lines end with LF, CRLF or a
+ * lone CR, as in a results file (csvline).  No problem this
  * module reports ever quotes a line of the file or says which class a row
  * holds: the messages give line numbers and counts only.  Depends on
  * problems and number.

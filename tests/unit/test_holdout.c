@@ -72,6 +72,41 @@ test_holdout_header_crlf_bom_and_no_final_newline_are_accepted(void **state)
 	holdout_release(&h);
 }
 
+/*
+ * The labels end their lines by the rule of the results files: a lone CR
+ * (classic Mac OS, Excel's "CSV (Macintosh)") and CR CR LF end a line too.
+ */
+static void
+test_holdout_cr_only_line_ends_are_accepted_like_the_scores(void **state)
+{
+	struct holdout h;
+
+	(void)state;
+	assert_int_equal(parse("y\r0\r1\r1\r0\r", 4, &h), GR_OK);
+	assert_int_equal(h.rows, 4);
+	assert_int_equal(h.positives, 2);
+	assert_memory_equal(h.labels, "\0\1\1\0", 4);
+	holdout_release(&h);
+	assert_int_equal(parse("0\r\r\n1\r\r\n", 2, &h), GR_OK);
+	assert_int_equal(h.rows, 2);
+	holdout_release(&h);
+	assert_int_equal(problems->count, 0);
+}
+
+static void
+test_holdout_quoted_column_name_is_a_header(void **state)
+{
+	struct holdout h;
+
+	(void)state;
+	assert_int_equal(parse("\"y\"\n0\n1\n", 2, &h), GR_OK);
+	assert_int_equal(h.rows, 2);
+	holdout_release(&h);
+	/* Two names are no column name. */
+	assert_int_equal(parse("y,z\n0\n1\n", 2, &h), GR_UNUSABLE);
+	assert_non_null(problems_find(problems, "holdout.not_a_label"));
+}
+
 static void
 test_holdout_sha256_is_of_the_file_bytes(void **state)
 {
@@ -179,6 +214,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_holdout_plain_labels_are_read_in_order),
 		T(test_holdout_header_crlf_bom_and_no_final_newline_are_accepted),
+		T(test_holdout_cr_only_line_ends_are_accepted_like_the_scores),
+		T(test_holdout_quoted_column_name_is_a_header),
 		T(test_holdout_sha256_is_of_the_file_bytes),
 		T(test_holdout_one_class_is_unusable_without_saying_which),
 		T(test_holdout_wrong_row_count_is_unusable),
