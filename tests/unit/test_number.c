@@ -380,6 +380,56 @@ test_number_reads_only_the_counted_bytes(void **state)
 	assert_true(v == 1e5);
 }
 
+/* number_format(): the shortest text that reads back as the same double. */
+static void
+test_number_format_reads_back_as_the_same_double(void **state)
+{
+	static const double values[] = {
+		0.25, 0.1, 1.0 / 3, 0.8720599872407769, 7.894788428557715e-16,
+		1e-300, 5e-324, 0.9999999999999999, 123456.789, -2.5,
+	};
+	char buf[NUMBER_BUF];
+	enum number_status st;
+	double back;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		number_format(values[i], buf);
+		/* 5e-324 is subnormal: read exactly, as an underflow. */
+		st = number_parse(buf, strlen(buf), &back);
+		assert_true(st == NUMBER_OK || st == NUMBER_UNDERFLOW);
+		assert_true(back == values[i]);
+	}
+	assert_string_equal(number_format(0.25, buf), "0.25");
+	assert_string_equal(number_format(-0.0, buf), "0");
+	assert_string_equal(number_format(10000, buf), "10000");
+	assert_string_equal(number_format(0.1, buf), "0.1");
+}
+
+/* number_format_as(): printf's conversions, as people read them. */
+static void
+test_number_format_as_writes_printf_conversions(void **state)
+{
+	char buf[NUMBER_BUF];
+
+	(void)state;
+	assert_string_equal(number_format_as(0.87206, NUMBER_FIXED, 4, buf),
+	    "0.8721");
+	assert_string_equal(number_format_as(8.0558, NUMBER_FIXED, 2, buf),
+	    "8.06");
+	assert_string_equal(number_format_as(0.0271, NUMBER_SIG, 3, buf),
+	    "0.0271");
+	assert_string_equal(number_format_as(0.5, NUMBER_SIG_ZEROS, 4, buf),
+	    "0.5000");
+	/* A trailing point is dropped: "1234", not "1234.". */
+	assert_string_equal(number_format_as(1234, NUMBER_SIG_ZEROS, 4, buf),
+	    "1234");
+	assert_string_equal(number_format_as(7.894788e-16, NUMBER_SCI, 3, buf),
+	    "7.89e-16");
+	assert_string_equal(number_format_as(0.1, NUMBER_SIG, 17, buf),
+	    "0.10000000000000001");
+}
+
 int
 main(void)
 {
@@ -404,6 +454,10 @@ main(void)
 		cmocka_unit_test(test_number_surrounding_spaces_are_rejected),
 		cmocka_unit_test(test_number_empty_field_is_rejected),
 		cmocka_unit_test(test_number_reads_only_the_counted_bytes),
+		cmocka_unit_test(
+		    test_number_format_reads_back_as_the_same_double),
+		cmocka_unit_test(
+		    test_number_format_as_writes_printf_conversions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
