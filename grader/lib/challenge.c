@@ -8,6 +8,7 @@
  */
 #include "challenge.h"
 
+#include <assert.h>
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <errno.h>
@@ -50,12 +51,20 @@ challenge_free(struct challenge *c)
 	free(c);
 }
 
-/* The state of one parse: where problems go and whether any was found. */
+/* The state of one parse: where problems go, and how many errors
+ * concerning challenge.json the list held before it. */
 struct parser {
 	struct problem_list *problems;
-	int bad;
-	int nomem;
+	size_t errors_before;
 };
+
+/* Whether this parse has found an error. */
+static int
+is_bad(const struct parser *p)
+{
+	return problems_errors_in(p->problems, "challenge.json") >
+	       p->errors_before;
+}
 
 static void
 complain(struct parser *p, const char *code, const char *hint,
@@ -68,11 +77,9 @@ complain(struct parser *p, const char *code, const char *hint,
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (problems_addv(p->problems, PROBLEM_ERROR, code, "challenge.json",
-			  0, hint, fmt, ap) != GR_OK)
-		p->nomem = 1;
+	(void)problems_addv(p->problems, PROBLEM_ERROR, code, "challenge.json",
+			    0, hint, fmt, ap);
 	va_end(ap);
-	p->bad = 1;
 }
 
 static char *
@@ -81,7 +88,7 @@ xstrdup(struct parser *p, const char *s)
 	char *d = strdup(s);
 
 	if (d == NULL)
-		p->nomem = 1;
+		problems_nomem(p->problems);
 	return d;
 }
 
@@ -192,7 +199,7 @@ get_string_array(struct parser *p, const cJSON *v, const char *path,
 	}
 	list = calloc(count, sizeof *list);
 	if (list == NULL) {
-		p->nomem = 1;
+		problems_nomem(p->problems);
 		return 0;
 	}
 	cJSON_ArrayForEach(item, v) {
@@ -221,6 +228,46 @@ hex_value(int c)
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
 	return -1;
+}
+
+/* A forbidden rule's "sha256": an array of sums in hexadecimal. */
+static void
+parse_sha256(struct parser *p, const cJSON *v, const char *kpath,
+	     struct challenge_rule *r)
+{
+	const cJSON *item;
+	size_t n, i = 0;
+
+	if (!cJSON_IsArray(v)) {
+		wrong_type(p, kpath, v, "an array of strings");
+		return;
+	}
+	n = (size_t)cJSON_GetArraySize(v);
+	r->sha256 = calloc(n ? n : 1, sizeof *r->sha256);
+	if (r->sha256 == NULL) {
+		problems_nomem(p->problems);
+		return;
+	}
+	cJSON_ArrayForEach(item, v) {
+		const char *h = cJSON_IsString(item) ? item->valuestring : NULL;
+		int ok = h != NULL && strlen(h) == 64;
+		for (size_t k = 0; ok && k < 32; k++) {
+			int hi = hex_value((unsigned char)h[2 * k]);
+			int lo = hex_value((unsigned char)h[2 * k + 1]);
+			if (hi < 0 || lo < 0)
+				ok = 0;
+			else
+				r->sha256[i][k] = (unsigned char)(hi << 4 | lo);
+		}
+		if (!ok) {
+			complain(p, "challenge.value",
+				 "Give each sum as 64 hexadecimal digits, as sha256sum prints it.",
+				 "%s[%zu] is not a SHA-256 sum", kpath, i);
+			continue;
+		}
+		i++;
+	}
+	r->n_sha256 = i;
 }
 
 static void
@@ -276,44 +323,10 @@ parse_rule(struct parser *p, const cJSON *obj, const char *path,
 	r->required = 0;
 	v = cJSON_GetObjectItemCaseSensitive(obj, "sha256");
 	if (v != NULL) {
-		const cJSON *item;
-		size_t n, i = 0;
 		snprintf(kpath, sizeof kpath, "%s.sha256", path);
-		if (!cJSON_IsArray(v)) {
-			wrong_type(p, kpath, v, "an array of strings");
-			return;
-		}
-		n = (size_t)cJSON_GetArraySize(v);
-		r->sha256 = calloc(n ? n : 1, sizeof *r->sha256);
-		if (r->sha256 == NULL) {
-			p->nomem = 1;
-			return;
-		}
-		cJSON_ArrayForEach(item, v) {
-			const char *h = cJSON_IsString(item) ? item->valuestring
-							     : NULL;
-			int ok = h != NULL && strlen(h) == 64;
-			for (size_t k = 0; ok && k < 32; k++) {
-				int hi = hex_value((unsigned char)h[2 * k]);
-				int lo = hex_value((unsigned char)h[2 * k + 1]);
-				if (hi < 0 || lo < 0)
-					ok = 0;
-				else
-					r->sha256[i][k] =
-					    (unsigned char)(hi << 4 | lo);
-			}
-			if (!ok) {
-				complain(p, "challenge.value",
-					 "Give each sum as 64 hexadecimal digits, as sha256sum prints it.",
-					 "%s[%zu] is not a SHA-256 sum", kpath,
-					 i);
-				continue;
-			}
-			i++;
-		}
-		r->n_sha256 = i;
+		parse_sha256(p, v, kpath, r);
 	}
-	if (r->n_patterns == 0 && r->n_sha256 == 0 && !p->bad)
+	if (r->n_patterns == 0 && r->n_sha256 == 0 && !is_bad(p))
 		complain(p, "challenge.missing", NULL,
 			 "%s needs \"patterns\" or \"sha256\"", path);
 }
@@ -334,7 +347,7 @@ parse_rules(struct parser *p, const cJSON *v, const char *key, int forbidden,
 	count = (size_t)cJSON_GetArraySize(v);
 	*out = calloc(count ? count : 1, sizeof **out);
 	if (*out == NULL) {
-		p->nomem = 1;
+		problems_nomem(p->problems);
 		return;
 	}
 	cJSON_ArrayForEach(item, v) {
@@ -436,80 +449,56 @@ join_path(const char *dir, const char *name)
 	return s;
 }
 
-enum gr_status
-challenge_parse(const char *json, size_t len, const char *dir,
-		struct challenge **out, struct problem_list *problems)
+/* "id" and "title". */
+static void
+parse_names(struct parser *p, const cJSON *root, struct challenge *c)
+{
+	const cJSON *v;
+	const char *s;
+
+	v = cJSON_GetObjectItemCaseSensitive(root, "id");
+	if (v == NULL)
+		complain(p, "challenge.missing", NULL,
+			 "challenge.json has no \"id\"");
+	else if ((s = get_string(p, v, "id")) != NULL) {
+		for (const char *q = s; *q; q++)
+			if (!isalnum((unsigned char)*q) && *q != '-' &&
+			    *q != '_' && *q != '.') {
+				complain(p, "challenge.value", NULL,
+					 "id may hold only letters, digits, '-', '_' and '.'");
+				break;
+			}
+		c->id = xstrdup(p, s);
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "title");
+	if (v != NULL && (s = get_string(p, v, "title")) != NULL)
+		c->title = xstrdup(p, s);
+}
+
+/* Every key of the top-level object, root. */
+static void
+parse_top(struct parser *p, const cJSON *root, const char *dir,
+	  struct challenge *c)
 {
 	static const char *const keys[] = {
 		"id", "title", "results", "pass_auc", "holdout",
 		"deliverables", "forbidden", "limits", NULL
 	};
-	struct parser p = { problems, 0, 0 };
-	struct challenge *c;
 	const cJSON *v;
 	const char *s;
-	cJSON *root;
 
-	*out = NULL;
-	root = cJSON_ParseWithLength(json, len);
-	if (root == NULL) {
-		const char *at = cJSON_GetErrorPtr();
-		long line = 1;
-		if (at != NULL && at >= json && at <= json + len)
-			for (const char *q = json; q < at; q++)
-				line += *q == '\n';
-		return problems_add(problems, PROBLEM_ERROR,
-				    "challenge.syntax", "challenge.json",
-				    line, "Check the JSON near this line: a missing comma or quote, or a trailing comma.",
-				    "challenge.json is not valid JSON") ==
-				       GR_OK
-			   ? GR_UNUSABLE
-			   : GR_NOMEM;
-	}
-	c = calloc(1, sizeof *c);
-	if (c == NULL) {
-		cJSON_Delete(root);
-		return GR_NOMEM;
-	}
-	c->pass_auc = CHALLENGE_DEFAULT_PASS_AUC;
-	c->limits = gr_limits_default();
-	if (dir != NULL)
-		c->dir = xstrdup(&p, dir);
-
-	if (!cJSON_IsObject(root)) {
-		wrong_type(&p, "the top level", root, "an object");
-		goto done;
-	}
-	check_keys(&p, root, "the top level", keys);
-
-	v = cJSON_GetObjectItemCaseSensitive(root, "id");
-	if (v == NULL)
-		complain(&p, "challenge.missing", NULL,
-			 "challenge.json has no \"id\"");
-	else if ((s = get_string(&p, v, "id")) != NULL) {
-		for (const char *q = s; *q; q++)
-			if (!isalnum((unsigned char)*q) && *q != '-' &&
-			    *q != '_' && *q != '.') {
-				complain(&p, "challenge.value", NULL,
-					 "id may hold only letters, digits, '-', '_' and '.'");
-				break;
-			}
-		c->id = xstrdup(&p, s);
-	}
-	v = cJSON_GetObjectItemCaseSensitive(root, "title");
-	if (v != NULL && (s = get_string(&p, v, "title")) != NULL)
-		c->title = xstrdup(&p, s);
-
+	check_keys(p, root, "the top level", keys);
+	parse_names(p, root, c);
 	v = cJSON_GetObjectItemCaseSensitive(root, "results");
 	if (v != NULL)
-		parse_results(&p, v, c);
+		parse_results(p, v, c);
 
 	v = cJSON_GetObjectItemCaseSensitive(root, "pass_auc");
 	if (v != NULL) {
 		if (!cJSON_IsNumber(v))
-			wrong_type(&p, "pass_auc", v, "a number");
+			wrong_type(p, "pass_auc", v, "a number");
 		else if (!(v->valuedouble >= 0.0 && v->valuedouble <= 1.0))
-			complain(&p, "challenge.value", NULL,
+			complain(p, "challenge.value", NULL,
 				 "pass_auc must be from 0 to 1, not %.17g",
 				 v->valuedouble);
 		else
@@ -517,36 +506,78 @@ challenge_parse(const char *json, size_t len, const char *dir,
 	}
 
 	v = cJSON_GetObjectItemCaseSensitive(root, "holdout");
-	if (v != NULL && (s = get_string(&p, v, "holdout")) != NULL) {
+	if (v != NULL && (s = get_string(p, v, "holdout")) != NULL) {
 		c->holdout = join_path(dir, s);
 		if (c->holdout == NULL)
-			p.nomem = 1;
+			problems_nomem(p->problems);
 	}
 
-	parse_rules(&p, cJSON_GetObjectItemCaseSensitive(root, "deliverables"),
+	parse_rules(p, cJSON_GetObjectItemCaseSensitive(root, "deliverables"),
 		    "deliverables", 0, &c->deliverables, &c->n_deliverables);
-	parse_rules(&p, cJSON_GetObjectItemCaseSensitive(root, "forbidden"),
+	parse_rules(p, cJSON_GetObjectItemCaseSensitive(root, "forbidden"),
 		    "forbidden", 1, &c->forbidden, &c->n_forbidden);
 
 	v = cJSON_GetObjectItemCaseSensitive(root, "limits");
 	if (v != NULL)
-		parse_limits(&p, v, &c->limits);
+		parse_limits(p, v, &c->limits);
 
 	if (cJSON_GetObjectItemCaseSensitive(root, "results") == NULL &&
 	    cJSON_GetObjectItemCaseSensitive(root, "deliverables") == NULL)
-		complain(&p, "challenge.missing",
+		complain(p, "challenge.missing",
 			 "Add \"results\" for a scored challenge, or \"deliverables\" for a deliverables-only one.",
 			 "challenge.json has neither \"results\" nor \"deliverables\"");
+}
 
-done:
-	cJSON_Delete(root);
-	if (p.nomem) {
-		challenge_free(c);
-		return GR_NOMEM;
+/* A JSON syntax error, with the line cJSON stopped at. */
+static enum gr_status
+syntax_error(const char *json, size_t len, struct problem_list *problems)
+{
+	const char *at = cJSON_GetErrorPtr();
+	long line = 1;
+
+	if (at != NULL && at >= json && at <= json + len)
+		for (const char *q = json; q < at; q++)
+			line += *q == '\n';
+	return problems_add(problems, PROBLEM_ERROR, "challenge.syntax",
+			    "challenge.json", line,
+			    "Check the JSON near this line: a missing comma or quote, or a trailing comma.",
+			    "challenge.json is not valid JSON") == GR_OK
+		   ? GR_UNUSABLE
+		   : GR_NOMEM;
+}
+
+enum gr_status
+challenge_parse(const char *json, size_t len, const char *dir,
+		struct challenge **out, struct problem_list *problems)
+{
+	struct parser p;
+	struct challenge *c;
+	cJSON *root;
+
+	assert(json != NULL && out != NULL && problems != NULL);
+	*out = NULL;
+	p.problems = problems;
+	p.errors_before = problems_errors_in(problems, "challenge.json");
+	root = cJSON_ParseWithLength(json, len);
+	if (root == NULL)
+		return syntax_error(json, len, problems);
+	c = calloc(1, sizeof *c);
+	if (c == NULL) {
+		cJSON_Delete(root);
+		return problems_nomem(problems);
 	}
-	if (p.bad) {
+	c->pass_auc = CHALLENGE_DEFAULT_PASS_AUC;
+	c->limits = gr_limits_default();
+	if (dir != NULL)
+		c->dir = xstrdup(&p, dir);
+	if (cJSON_IsObject(root))
+		parse_top(&p, root, dir, c);
+	else
+		wrong_type(&p, "the top level", root, "an object");
+	cJSON_Delete(root);
+	if (problems->nomem || is_bad(&p)) {
 		challenge_free(c);
-		return GR_UNUSABLE;
+		return problems->nomem ? GR_NOMEM : GR_UNUSABLE;
 	}
 	*out = c;
 	return GR_OK;
@@ -565,7 +596,7 @@ challenge_load(const char *dir, struct challenge **out,
 
 	*out = NULL;
 	if (path == NULL)
-		return GR_NOMEM;
+		return problems_nomem(problems);
 	f = fopen(path, "rb");
 	if (f == NULL || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		int err = f == NULL ? errno : EISDIR;
@@ -597,7 +628,7 @@ challenge_load(const char *dir, struct challenge **out,
 	if (buf == NULL) {
 		fclose(f);
 		free(path);
-		return GR_NOMEM;
+		return problems_nomem(problems);
 	}
 	n = fread(buf, 1, (size_t)st.st_size, f);
 	fclose(f);
