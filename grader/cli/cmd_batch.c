@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,6 @@
 #include "cli.h"
 #include "digest.h"
 #include "leaderboard.h"
-#include "readfile.h"
 #include "schema.h"
 #include "scorecard.h"
 
