@@ -3,6 +3,7 @@
  */
 #include "entryname.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,7 @@ entryname_unsafe(const char *name, const unsigned char *raw, size_t rawlen,
 {
 	const char *p, *q;
 
+	assert(name != NULL && (raw != NULL || rawlen == 0));
 	*control = -1;
 	if (has_nul)
 		return "contains a NUL byte (shown as a space)";

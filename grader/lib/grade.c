@@ -355,7 +355,8 @@ score(struct grade_report *r, const struct holdout *h,
 	return r->problems->nomem ? GR_NOMEM : GR_OK;
 }
 
-/* Decides the status from what was found; see SPEC "AUC" and "Exit codes". */
+/* Decides the status from what was found (docs/scorecard.md, "status";
+ * the exit codes follow it, docs/grader.1). */
 static enum grade_status
 decide(const struct grade_report *r, const struct challenge *c, int scoring)
 {

@@ -5,6 +5,7 @@
  */
 #include "grow.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,8 @@ alloc_grow(void *pp, size_t need, size_t *cap, size_t elem)
 	size_t n = *cap + *cap / 2;
 	void *p, *q;
 
+	/* Precondition: ALLOC_GROW calls only when the array is full. */
+	assert(need > *cap);
 	if (n < 16)
 		n = 16;
 	if (n < need)

@@ -3,11 +3,12 @@
  */
 #include "problems.h"
 
-#include "grow.h"
-
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "grow.h"
 
 struct problem_list *
 problems_new(void)
@@ -101,6 +102,8 @@ add(struct problem_list *list, enum problem_severity severity,
 	struct problem p = { 0 };
 	size_t seen = 0;
 	int failed = 0;
+
+	assert(list != NULL && code != NULL && fmt != NULL);
 
 	/*
 	 * A file with a million bad lines adds a million problems of one

@@ -2,7 +2,7 @@
  * submission.h: reading a submission, a .zip file or a folder, by the same
  * rules and entirely in memory.  A zip is never extracted: libzip reads it
  * from a memory buffer, and each entry is read into memory with its bytes
- * counted and its CRC checked.  Every archive problem (HOSTILE.md's list) is
+ * counted and its CRC checked.  Every archive problem (docs/hostile.md) is
  * found when the submission is opened, so that a hostile archive is never
  * scored, whichever entry it touches.  Depends on problems and limits.
  */

@@ -293,6 +293,7 @@ check_local(const unsigned char *buf, const struct ziprec_dir *dir,
 	uint16_t flags;
 	int dd;
 
+	assert(k < dir->count);
 	if (r->offset > limit || limit - r->offset < LOCAL_LEN ||
 	    memcmp(buf + r->offset, SIG_LOCAL, 4) != 0)
 		return fail(fault, ZIPREC_LOCAL_MISSING, k, NULL);
