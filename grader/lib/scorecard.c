@@ -90,10 +90,12 @@ scorecard_comparison(const struct auc_comparison *c)
 
 	if (o == NULL)
 		return NULL;
-	scorecard_add(&b, o, SCHEMA_KEY_AUC_DIFFERENCE, scorecard_number(c->difference));
+	scorecard_add(&b, o, SCHEMA_KEY_AUC_DIFFERENCE,
+	    scorecard_number(c->difference));
 	if (c->valid) {
 		scorecard_add(&b, o, SCHEMA_KEY_Z, scorecard_number(c->z));
-		scorecard_add(&b, o, SCHEMA_KEY_P_VALUE, scorecard_number(c->p_value));
+		scorecard_add(&b, o, SCHEMA_KEY_P_VALUE,
+		    scorecard_number(c->p_value));
 	} else {
 		scorecard_add(&b, o, SCHEMA_KEY_Z, cJSON_CreateNull());
 		scorecard_add(&b, o, SCHEMA_KEY_P_VALUE, cJSON_CreateNull());
@@ -128,7 +130,8 @@ scorecard_add_problems(cJSON *obj, const char *key,
 		scorecard_add_string(&b, o, SCHEMA_KEY_MESSAGE, p->message);
 		scorecard_add_string(&b, o, SCHEMA_KEY_HINT, p->hint);
 		if (p->more > 0)
-			scorecard_add(&b, o, SCHEMA_KEY_MORE, scorecard_number((double)p->more));
+			scorecard_add(&b, o, SCHEMA_KEY_MORE,
+			    scorecard_number((double)p->more));
 	}
 	return b.ok;
 }
@@ -155,12 +158,15 @@ add_rules(struct scorecard_builder *b, cJSON *root, const char *key,
 	cJSON *list = scorecard_add(b, root, key, cJSON_CreateArray());
 
 	for (size_t i = 0; list != NULL && i < n; i++) {
-		cJSON *o = scorecard_add(b, list, NULL, cJSON_CreateObject()), *found;
+		cJSON *o = scorecard_add(b, list, NULL, cJSON_CreateObject());
+		cJSON *found;
+
 		if (o == NULL)
 			return;
 		scorecard_add_string(b, o, SCHEMA_KEY_NAME, rules[i].name);
 		if (deliverable)
-			scorecard_add(b, o, SCHEMA_KEY_REQUIRED, cJSON_CreateBool(rules[i].required));
+			scorecard_add(b, o, SCHEMA_KEY_REQUIRED,
+			    cJSON_CreateBool(rules[i].required));
 		found = scorecard_add(b, o, SCHEMA_KEY_FOUND, cJSON_CreateArray());
 		for (size_t j = 0; found != NULL && j < rules[i].n_found; j++)
 			scorecard_add_string(b, found, NULL, rules[i].found[j]);

@@ -1,6 +1,6 @@
 /*
  * textbuf.c: a growable NUL-terminated string that remembers a failed
- * allocation, for the writers of pages and leaderboards.
+ * allocation, for the writers of pages and leaderboards (the publisher).
  */
 #include "textbuf.h"
 

@@ -22,8 +22,9 @@ void textbuf_add(struct textbuf *b, const char *s, size_t n);
 /* Appends a NUL-terminated string. */
 void textbuf_puts(struct textbuf *b, const char *s);
 
-/* Appends printf output.  Only for numbers and literals in HTML: input
- * strings go through an escaping writer instead. */
+/* Appends printf output.  Only for integers and literals: input strings
+ * go through an escaping writer instead, and a double through number.h's
+ * formatters (printf follows the locale's decimal point). */
 void textbuf_printf(struct textbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

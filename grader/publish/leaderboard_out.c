@@ -93,7 +93,7 @@ leaderboard_out_json(const struct leaderboard *lb, const char *challenge)
  * memory.
  */
 static int
-csv_field(struct textbuf *t, const char *s)
+put_field(struct textbuf *t, const char *s)
 {
 	size_t len = strlen(s), need;
 	char *quoted;
@@ -116,26 +116,26 @@ csv_field(struct textbuf *t, const char *s)
  * prefixed with ': '=cmd|...' stays text.  Returns 0 when out of memory.
  */
 static int
-csv_submission(struct textbuf *t, const char *submission)
+put_submission(struct textbuf *t, const char *submission)
 {
 	char *safe;
 	int ok;
 
 	if (submission[0] == '\0' ||
 	    strchr("=+-@\t\r", submission[0]) == NULL)
-		return csv_field(t, submission);
+		return put_field(t, submission);
 	if ((safe = malloc(strlen(submission) + 2)) == NULL)
 		return 0;
 	safe[0] = '\'';
 	strcpy(safe + 1, submission);
-	ok = csv_field(t, safe);
+	ok = put_field(t, safe);
 	free(safe);
 	return ok;
 }
 
 /* A number, or nothing when there is none. */
 static void
-csv_number(struct textbuf *t, int has, double d)
+put_number(struct textbuf *t, int has, double d)
 {
 	char buf[NUMBER_BUF];
 
@@ -145,7 +145,7 @@ csv_number(struct textbuf *t, int has, double d)
 
 /* One row: rank,submission,status,best_auc,auc_1..auc_k,flags,sha256. */
 static int
-csv_row(struct textbuf *t, const struct leaderboard_row *r, size_t k)
+put_row(struct textbuf *t, const struct leaderboard_row *r, size_t k)
 {
 	const char *sep = "";
 	char buf[NUMBER_BUF];
@@ -153,16 +153,16 @@ csv_row(struct textbuf *t, const struct leaderboard_row *r, size_t k)
 	if (r->rank > 0)
 		textbuf_puts(t, number_format((double)r->rank, buf));
 	textbuf_puts(t, ",");
-	if (!csv_submission(t, r->submission))
+	if (!put_submission(t, r->submission))
 		return 0;
 	textbuf_puts(t, ",");
 	textbuf_puts(t, schema_status_name(r->status));
 	textbuf_puts(t, ",");
-	csv_number(t, r->has_best, r->best);
+	put_number(t, r->has_best, r->best);
 	for (size_t m = 0; m < k; m++) {
 		textbuf_puts(t, ",");
 		if (m < r->n_models)
-			csv_number(t, r->models[m].has_auc, r->models[m].auc);
+			put_number(t, r->models[m].has_auc, r->models[m].auc);
 	}
 	textbuf_puts(t, ",");
 	for (size_t f = 0; f < SCHEMA_N_FLAGS; f++) {
@@ -193,7 +193,7 @@ leaderboard_out_csv(const struct leaderboard *lb)
 		textbuf_printf(&t, "," SCHEMA_CSV_AUC_PREFIX "%zu", m + 1);
 	textbuf_puts(&t, "," SCHEMA_CSV_TAIL "\r\n");
 	for (size_t i = 0; i < n; i++) {
-		if (!csv_row(&t, leaderboard_row(lb, i), k)) {
+		if (!put_row(&t, leaderboard_row(lb, i), k)) {
 			free(textbuf_finish(&t));
 			return NULL;
 		}

@@ -602,7 +602,8 @@ put_roc(struct textbuf *b, const cJSON *models)
 	cJSON_ArrayForEach(m, models) {
 		if (roc_plottable(scorecard_get(m, SCHEMA_KEY_ROC), &n, &p))
 			put_legend_entry(b, plotted++, NULL, i,
-					 scorecard_get_string(m, SCHEMA_KEY_FILE), scorecard_get(m, SCHEMA_KEY_AUC));
+					 scorecard_get_string(m, SCHEMA_KEY_FILE),
+					 scorecard_get(m, SCHEMA_KEY_AUC));
 		i++;
 	}
 	put_legend_entry(b, plotted, CHANCE_STYLE, 0, "Chance",
@@ -619,68 +620,71 @@ put_meta(struct textbuf *b, const char *term)
 	textbuf_puts(b, "</dt><dd>");
 }
 
+/* The SHA-256 of the zip or the holdout, or the dash. */
 static void
-put_card_header(struct textbuf *b, const cJSON *card)
+put_sha(struct textbuf *b, const char *sha)
 {
-	const cJSON *sub = scorecard_get(card, SCHEMA_KEY_SUBMISSION), *best = scorecard_get(card, SCHEMA_KEY_BEST);
-	const char *sha = scorecard_get_string(sub, SCHEMA_KEY_SHA256);
-	const char *holdout = scorecard_get_string(card, SCHEMA_KEY_HOLDOUT_SHA256);
-	double pass, bytes;
+	if (sha == NULL) {
+		textbuf_puts(b, DASH);
+		return;
+	}
+	textbuf_puts(b, "<code>");
+	put_text(b, sha);
+	textbuf_puts(b, "</code>");
+}
+
+static void
+put_card_header(struct textbuf *b, const struct scorecard_view *v)
+{
+	const cJSON *bytes = scorecard_get(v->submission, SCHEMA_KEY_BYTES);
+	double whole;
 
 	/* Batch and merge write each page beside index.html. */
 	textbuf_puts(b, "<header>\n<p class=\"back\"><a href=\"index.html\">"
 	    "&larr; Leaderboard</a></p>\n<h1>");
-	put_text_or_dash(b, scorecard_get_string(sub, SCHEMA_KEY_NAME));
+	put_text_or_dash(b, v->name);
 	textbuf_puts(b, " ");
-	put_badge(b, scorecard_get_string(card, SCHEMA_KEY_STATUS));
+	put_badge(b, v->status);
 	textbuf_puts(b, "</h1>\n<dl class=\"meta\">\n");
 	put_meta(b, "Challenge");
-	put_text_or_dash(b, scorecard_get_string(card, SCHEMA_KEY_CHALLENGE));
+	put_text_or_dash(b, v->challenge);
 	textbuf_puts(b, "</dd>\n");
-	if (scorecard_get_number(card, SCHEMA_KEY_PASS_AUC, &pass)) {
+	if (v->has_pass_auc) {
 		put_meta(b, "Pass mark");
 		textbuf_puts(b, "AUC ≥ ");
-		put_fixed(b, pass, 4);
+		put_fixed(b, v->pass_auc, 4);
 		textbuf_puts(b, "</dd>\n");
 	}
-	if (cJSON_IsObject(best)) {
+	if (v->best != NULL) {
 		put_meta(b, "Best model");
-		put_text_or_dash(b, scorecard_get_string(best, SCHEMA_KEY_FILE));
+		put_text_or_dash(b, v->best_file);
 		textbuf_puts(b, ", AUC ");
-		put_auc(b, scorecard_get(best, SCHEMA_KEY_AUC));
+		put_auc(b, scorecard_get(v->best, SCHEMA_KEY_AUC));
 		textbuf_puts(b, "</dd>\n");
 	}
 	put_meta(b, "Size");
-	put_count(b, scorecard_get(sub, SCHEMA_KEY_BYTES), 1);
-	if (whole_of(scorecard_get(sub, SCHEMA_KEY_BYTES), &bytes))
+	put_count(b, bytes, 1);
+	if (whole_of(bytes, &whole))
 		textbuf_puts(b, " bytes");
 	textbuf_puts(b, "</dd>\n");
 	put_meta(b, "SHA-256");
-	if (sha != NULL) {
-		textbuf_puts(b, "<code>");
-		put_text(b, sha);
-		textbuf_puts(b, "</code>");
-	} else {
-		textbuf_puts(b, DASH);
-	}
+	put_sha(b, v->sha256);
 	textbuf_puts(b, "</dd>\n");
-	if (holdout != NULL) {
+	if (v->holdout_sha256 != NULL) {
 		put_meta(b, "Holdout SHA-256");
-		textbuf_puts(b, "<code>");
-		put_text(b, holdout);
-		textbuf_puts(b, "</code></dd>\n");
+		put_sha(b, v->holdout_sha256);
+		textbuf_puts(b, "</dd>\n");
 	}
 	put_meta(b, "Grader");
-	put_text_or_dash(b, scorecard_get_string(card, SCHEMA_KEY_GRADER_VERSION));
+	put_text_or_dash(b, v->grader_version);
 	textbuf_puts(b, "</dd>\n</dl>\n</header>\n");
 }
 
 static void
-put_models(struct textbuf *b, const cJSON *card)
+put_models(struct textbuf *b, const struct scorecard_view *v)
 {
-	const cJSON *models = scorecard_get(card, SCHEMA_KEY_MODELS), *m;
-	const char *best = scorecard_get_string(scorecard_get(card, SCHEMA_KEY_BEST),
-	    SCHEMA_KEY_FILE);
+	const cJSON *models = v->models, *m;
+	const char *best = v->best_file;
 	size_t i = 0;
 	int any_plotted = 0;
 	double n, p;
@@ -767,10 +771,10 @@ put_p_value(struct textbuf *b, const cJSON *v)
 }
 
 static void
-put_comparison(struct textbuf *b, const cJSON *card)
+put_comparison(struct textbuf *b, const struct scorecard_view *v)
 {
-	const cJSON *cmp = scorecard_get(card, SCHEMA_KEY_COMPARISON);
-	const cJSON *models = as_array(scorecard_get(card, SCHEMA_KEY_MODELS));
+	const cJSON *cmp = v->comparison;
+	const cJSON *models = v->models;
 	const char *first = scorecard_get_string(cJSON_GetArrayItem(models, 0),
 	    SCHEMA_KEY_FILE);
 	const char *second = scorecard_get_string(cJSON_GetArrayItem(models, 1),
@@ -932,24 +936,24 @@ char *
 pages_submission(const cJSON *scorecard)
 {
 	struct textbuf b = { 0 };
-	const char *name = scorecard_get_string(scorecard_get(scorecard, SCHEMA_KEY_SUBMISSION),
-	    SCHEMA_KEY_NAME);
-	const char *challenge = scorecard_get_string(scorecard, SCHEMA_KEY_CHALLENGE);
+	struct scorecard_view v;
 
+	/* Any scorecard is shown, whatever it lacks. */
+	(void)scorecard_view(scorecard, &v);
 	put_head_start(&b);
-	put_text(&b, name != NULL ? name : "Submission");
-	if (challenge != NULL) {
+	put_text(&b, v.name != NULL ? v.name : "Submission");
+	if (v.challenge != NULL) {
 		textbuf_puts(&b, " — ");
-		put_text(&b, challenge);
+		put_text(&b, v.challenge);
 	}
 	put_head_end(&b);
-	put_card_header(&b, scorecard);
-	put_models(&b, scorecard);
-	put_roc(&b, scorecard_get(scorecard, SCHEMA_KEY_MODELS));
-	put_comparison(&b, scorecard);
-	put_rules(&b, scorecard_get(scorecard, SCHEMA_KEY_DELIVERABLES), 1);
-	put_rules(&b, scorecard_get(scorecard, SCHEMA_KEY_FORBIDDEN), 0);
-	put_problems(&b, scorecard_get(scorecard, SCHEMA_KEY_PROBLEMS));
+	put_card_header(&b, &v);
+	put_models(&b, &v);
+	put_roc(&b, v.models);
+	put_comparison(&b, &v);
+	put_rules(&b, v.deliverables, 1);
+	put_rules(&b, v.forbidden, 0);
+	put_problems(&b, v.problems);
 	put_foot(&b);
 	return textbuf_finish(&b);
 }
@@ -958,7 +962,8 @@ pages_submission(const cJSON *scorecard)
 static const struct flag_info {
 	const char *flag, *label, *title, *class;
 } known_flags[] = {
-	{ SCHEMA_FLAG_NAME_DUPLICATE, "duplicate", "The same zip bytes as another submission.",
+	{ SCHEMA_FLAG_NAME_DUPLICATE, "duplicate",
+	  "The same zip bytes as another submission.",
 	  "b-bad" },
 	{ SCHEMA_FLAG_NAME_COPIED_RESULTS, "copied results",
 	  "A results file byte-identical to another submission's.", "b-bad" },
@@ -1155,7 +1160,8 @@ char *
 pages_index(const cJSON *leaderboard)
 {
 	struct textbuf b = { 0 };
-	const char *challenge = scorecard_get_string(leaderboard, SCHEMA_KEY_CHALLENGE);
+	const char *challenge = scorecard_get_string(leaderboard,
+	    SCHEMA_KEY_CHALLENGE);
 	const cJSON *rows = scorecard_get(leaderboard, SCHEMA_KEY_ROWS), *row;
 	const char **files;
 	size_t n_files;

@@ -5,8 +5,10 @@
  * resource of any kind.  Every string taken from the input is HTML-escaped,
  * and the same input always gives the same bytes (no time, no locale).
  * Numbers are read from cJSON numbers (a parsed file) or from raw items
- * holding a number's text (a tree built with scorecard_number()).
- * Depends on cJSON and number.h; never prints, never exits.
+ * holding a number's text (a tree built with scorecard_number()), through
+ * the scorecard's accessors.  Part of the publisher (grader/publish):
+ * depends on the library's scorecard, schema, number and textbuf, and on
+ * cJSON; never prints, never exits.
  */
 #ifndef GRADER_PAGES_H
 #define GRADER_PAGES_H
