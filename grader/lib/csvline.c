@@ -27,44 +27,8 @@ csvline_scanner_init(struct csvline_scanner *s, const char *p, size_t len)
 	s->p = p;
 	s->end = p + len;
 	s->nl = len > 0 ? memchr(p, '\n', len) : NULL;
+	s->cr = len > 0 ? memchr(p, '\r', len) : NULL;
 	s->no = 0;
-}
-
-int
-csvline_next(struct csvline_scanner *s, struct csvline *l)
-{
-	const char *p = s->p, *stop, *cr, *q;
-
-	if (p >= s->end)
-		return 0;
-	if (s->nl != NULL && s->nl < p)
-		s->nl = memchr(p, '\n', (size_t)(s->end - p));
-	stop = s->nl != NULL ? s->nl : s->end;
-	cr = memchr(p, '\r', (size_t)(stop - p));
-	l->p = p;
-	if (cr == NULL) {
-		l->n = (size_t)(stop - p);
-		s->p = stop < s->end ? stop + 1 : stop;
-	} else {
-		for (q = cr; q < stop && *q == '\r'; q++)
-			continue;
-		l->n = (size_t)(cr - p);
-		if (q == stop && s->nl != NULL)
-			s->p = stop + 1;	/* CR... LF */
-		else
-			s->p = cr + 1;		/* a lone CR */
-	}
-	l->no = ++s->no;
-	return 1;
-}
-
-int
-csvline_is_blank(const struct csvline *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->p[i] != ' ' && l->p[i] != '\t')
-			return 0;
-	return 1;
 }
 
 static void

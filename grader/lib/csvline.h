@@ -24,6 +24,7 @@
 
 #include <csv.h>
 #include <stddef.h>
+#include <string.h>
 
 struct csvline {
 	const char *p;		/* the line, without its line end */
@@ -35,6 +36,7 @@ struct csvline_scanner {
 	const char *p;		/* start of the next line */
 	const char *end;
 	const char *nl;		/* next LF at or after p, NULL when none */
+	const char *cr;		/* next CR at or after p, NULL when none */
 	long no;		/* number of the last line returned */
 };
 
@@ -42,12 +44,53 @@ struct csvline_scanner {
 void csvline_scanner_init(struct csvline_scanner *s, const char *p,
 			  size_t len);
 
-/* Stores the next line in *l and returns 1, or returns 0 at the end.  The
- * scanner may be copied to look ahead. */
-int csvline_next(struct csvline_scanner *s, struct csvline *l);
+/*
+ * Stores the next line in *l and returns 1, or returns 0 at the end.  The
+ * scanner may be copied to look ahead.  Inline: it runs once a line on the
+ * one-pass path of a plain file, where a call would cost more than the
+ * work.  The next LF and CR are remembered, so that a line costs a memchr
+ * only where one of them is.
+ */
+static inline int
+csvline_next(struct csvline_scanner *s, struct csvline *l)
+{
+	const char *p = s->p, *stop, *cr, *q;
 
-/* Whether the line holds nothing but spaces and tabs. */
-int csvline_is_blank(const struct csvline *l);
+	if (p >= s->end)
+		return 0;
+	if (s->nl != NULL && s->nl < p)
+		s->nl = memchr(p, '\n', (size_t)(s->end - p));
+	stop = s->nl != NULL ? s->nl : s->end;
+	if (s->cr != NULL && s->cr < p)
+		s->cr = memchr(p, '\r', (size_t)(s->end - p));
+	cr = s->cr != NULL && s->cr < stop ? s->cr : NULL;
+	l->p = p;
+	if (cr == NULL) {
+		l->n = (size_t)(stop - p);
+		s->p = stop < s->end ? stop + 1 : stop;
+	} else {
+		for (q = cr; q < stop && *q == '\r'; q++)
+			continue;
+		l->n = (size_t)(cr - p);
+		if (q == stop && s->nl != NULL)
+			s->p = stop + 1;	/* CR... LF */
+		else
+			s->p = cr + 1;		/* a lone CR */
+	}
+	l->no = ++s->no;
+	return 1;
+}
+
+/* Whether the line holds nothing but spaces and tabs.  Inline, for the
+ * same reason as csvline_next(). */
+static inline int
+csvline_is_blank(const struct csvline *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->p[i] != ' ' && l->p[i] != '\t')
+			return 0;
+	return 1;
+}
 
 #define CSVLINE_MAX_FIELDS 8	/* fields kept per line; more are counted */
 

@@ -345,9 +345,11 @@ looks_decimal_comma(const struct csvline_fields *fs)
 	return i == b->n;
 }
 
+/* Stores the value of a row: the row just counted, or the one about to be. */
 static void
 store(struct ctx *c, size_t row, double v)
 {
+	assert(row + 1 == c->rows || row == c->rows);
 	if (row >= c->cap) {
 		/* With a fixed row count, rows past it are only counted. */
 		if (c->expected_rows > 0 || c->problems->nomem)
@@ -767,6 +769,9 @@ check_fields(struct ctx *c, const struct csvline *l, size_t row)
 		}
 		return;
 	}
+	/* Precondition: the shape's value column is a kept field of a line
+	 * of ncols fields. */
+	assert(sh->value_col < fs->count && sh->value_col < CSVLINE_MAX_FIELDS);
 	check_value(c, l->no, row, &fs->f[sh->value_col], NULL);
 }
 
