@@ -60,6 +60,13 @@ struct batch {
 	struct challenge *c;
 	struct holdout h;
 	struct leaderboard *lb;
+	/*
+	 * run_children()'s pid of each item's child, 0 when none runs.  Held
+	 * here, not in a local, so that it stays reachable when a child
+	 * leaves with _exit() without freeing it (valgrind would call a
+	 * pointer lost with the registers that held it a leak).
+	 */
+	pid_t *pids;
 	struct outdir_card *cards;	/* the scorecards, to publish */
 	size_t cards_n;
 	size_t counts[SCHEMA_N_STATUSES];	/* error: not graded */
@@ -292,7 +299,7 @@ static int
 run_children(struct batch *b)
 {
 	size_t next = 0, running = 0, done = 0, todo = b->selected - b->kept;
-	pid_t *pids = calloc(b->n, sizeof *pids);
+	pid_t *pids = b->pids = calloc(b->n, sizeof *b->pids);
 
 	if (pids == NULL)
 		return EXIT_SOFTWARE;
@@ -306,10 +313,8 @@ run_children(struct batch *b)
 			}
 			pid = start_child(&b->items[next], b);
 			if (pid < 0) {
-				if (running == 0) {
-					free(pids);
+				if (running == 0)
 					return EXIT_SOFTWARE;
-				}
 				break;
 			}
 			pids[next++] = pid;
@@ -334,7 +339,6 @@ run_children(struct batch *b)
 			break;
 		}
 	}
-	free(pids);
 	return EXIT_PASS;
 }
 
@@ -693,6 +697,7 @@ batch_free(struct batch *b)
 		cJSON_Delete(b->items[i].card);
 	}
 	free(b->items);
+	free(b->pids);
 	free(b->cards);
 	leaderboard_free(b->lb);
 	holdout_release(&b->h);
