@@ -688,6 +688,26 @@ report_short_line(struct ctx *c, long line, size_t count)
 	       "%zu fields; the other lines have %zu", count, c->shape.ncols);
 }
 
+/* A line of several fields in a file of one value a line. */
+static void
+report_plain_fields(struct ctx *c, const struct csvline *l,
+		    const struct csvline_fields *fs)
+{
+	char text[SHOW_TEXT + 8];
+
+	if (looks_decimal_comma(fs))
+		report(c, PROBLEM_ERROR, "csv.decimal_comma", l->no,
+		       "Write the decimal point as '.' (0.25, not 0,25).",
+		       "'%s' uses a decimal comma",
+		       show(l->p, l->n, text, sizeof text));
+	else
+		report(c, PROBLEM_ERROR, "csv.columns", l->no,
+		       "Write one probability per line, with no other "
+		       "columns.",
+		       "%zu fields separated by %s; expected one value",
+		       fs->count, sep_name(c->shape.sep));
+}
+
 /*
  * Checks a line that is not one plain value against the file's shape, and
  * its value field.  row is its row, already counted.
@@ -726,20 +746,7 @@ check_fields(struct ctx *c, const struct csvline *l, size_t row)
 		if (fs->count == 1)
 			break;
 		store(c, row, 0.0);
-		if (looks_decimal_comma(fs)) {
-			char text[SHOW_TEXT + 8];
-			report(c, PROBLEM_ERROR, "csv.decimal_comma", l->no,
-			       "Write the decimal point as '.' (0.25, not "
-			       "0,25).",
-			       "'%s' uses a decimal comma",
-			       show(l->p, l->n, text, sizeof text));
-		} else {
-			report(c, PROBLEM_ERROR, "csv.columns", l->no,
-			       "Write one probability per line, with no other "
-			       "columns.",
-			       "%zu fields separated by %s; expected one "
-			       "value", fs->count, sep_name(sh->sep));
-		}
+		report_plain_fields(c, l, fs);
 		return;
 	case SHAPE_DECIMAL_COMMA:
 		if (fs->count == 1)
