@@ -18,6 +18,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "number.h"
+
 #define CHALLENGE_JSON_MAX (1u << 20)	/* a definition is a few KB */
 
 static void
@@ -169,9 +171,13 @@ get_integer(struct parser *p, const cJSON *v, const char *path, double lo,
 	}
 	if (v->valuedouble != floor(v->valuedouble) || v->valuedouble < lo ||
 	    v->valuedouble > hi) {
+		char a[NUMBER_BUF], b[NUMBER_BUF], x[NUMBER_BUF];
+
 		complain(p, "challenge.value", NULL,
-			 "%s must be a whole number from %.0f to %.0f, not %.17g",
-			 path, lo, hi, v->valuedouble);
+			 "%s must be a whole number from %s to %s, not %s",
+			 path, number_format_as(lo, NUMBER_FIXED, 0, a),
+			 number_format_as(hi, NUMBER_FIXED, 0, b),
+			 number_format_as(v->valuedouble, NUMBER_SIG, 17, x));
 		return 0;
 	}
 	*out = (uint64_t)v->valuedouble;
@@ -484,6 +490,7 @@ parse_top(struct parser *p, const cJSON *root, const char *dir,
 		"id", "title", "results", "pass_auc", "holdout",
 		"deliverables", "forbidden", "limits", NULL
 	};
+	char x[NUMBER_BUF];
 	const cJSON *v;
 	const char *s;
 
@@ -499,8 +506,9 @@ parse_top(struct parser *p, const cJSON *root, const char *dir,
 			wrong_type(p, "pass_auc", v, "a number");
 		else if (!(v->valuedouble >= 0.0 && v->valuedouble <= 1.0))
 			complain(p, "challenge.value", NULL,
-				 "pass_auc must be from 0 to 1, not %.17g",
-				 v->valuedouble);
+				 "pass_auc must be from 0 to 1, not %s",
+				 number_format_as(v->valuedouble, NUMBER_SIG, 17,
+						  x));
 		else
 			c->pass_auc = v->valuedouble;
 	}

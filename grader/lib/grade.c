@@ -17,7 +17,9 @@
 #include "digest.h"
 #include "grow.h"
 #include "layout.h"
+#include "number.h"
 #include "results.h"
+#include "schema.h"
 #include "submission.h"
 #include "textbuf.h"
 
@@ -26,13 +28,13 @@ grade_status_name(enum grade_status s)
 {
 	switch (s) {
 	case GRADE_PASS:
-		return "pass";
+		return schema_status_name(SCHEMA_PASS);
 	case GRADE_FAIL:
-		return "fail";
+		return schema_status_name(SCHEMA_FAIL);
 	case GRADE_INVALID:
 		break;
 	}
-	return "invalid";
+	return schema_status_name(SCHEMA_INVALID);
 }
 
 static void
@@ -318,18 +320,24 @@ score(struct grade_report *r, const struct holdout *h,
 
 	for (size_t m = 0; m < r->n_models; m++) {
 		const struct grade_model *g = &r->models[m];
+		char a4[NUMBER_BUF];
 		if (!g->scored)
 			continue;
 		if (r->best < 0 || g->auc.auc > r->models[r->best].auc.auc)
 			r->best = (int)m;
 		if (g->auc.auc < 0.5) {
 			uint64_t den = 2 * g->auc.positives * g->auc.negatives;
+			char a[NUMBER_BUF], b[NUMBER_BUF];
+
 			problems_add(r->problems, PROBLEM_WARNING,
 				     "auc.below_half", g->file, 0,
 				     "Check that the file holds the probability of the positive class (1), not of class 0.",
-				     "AUC %.4f is below 0.5: with 1 - p this model would score %.4f",
-				     g->auc.auc,
-				     auc_ratio(den - g->auc.u2, den));
+				     "AUC %s is below 0.5: with 1 - p this model would score %s",
+				     number_format_as(g->auc.auc, NUMBER_FIXED,
+						      4, a),
+				     number_format_as(auc_ratio(den - g->auc.u2,
+								den),
+						      NUMBER_FIXED, 4, b));
 		}
 		/* The scorecard then holds nulls; this says why. */
 		if (!g->auc.se_valid && (g->auc.positives < 2 ||
@@ -343,8 +351,9 @@ score(struct grade_report *r, const struct holdout *h,
 			problems_add(r->problems, PROBLEM_WARNING,
 				     "auc.no_standard_error", g->file, 0,
 				     "Nothing to fix: the AUC itself is exact.",
-				     "no standard error or confidence interval: every positive is placed alike against the negatives, and every negative against the positives (AUC %.4f), so the DeLong variance is 0",
-				     g->auc.auc);
+				     "no standard error or confidence interval: every positive is placed alike against the negatives, and every negative against the positives (AUC %s), so the DeLong variance is 0",
+				     number_format_as(g->auc.auc, NUMBER_FIXED,
+						      4, a4));
 	}
 	if (r->has_comparison && !r->comparison.valid)
 		problems_add(r->problems, PROBLEM_WARNING, "auc.no_paired_test",

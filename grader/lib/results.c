@@ -1602,7 +1602,7 @@ report_shape(struct ctx *c)
 static void
 report_range(struct ctx *c)
 {
-	char a[32];
+	char a[32], g[NUMBER_BUF];
 
 	if (c->nrange == 0)
 		return;
@@ -1612,8 +1612,9 @@ report_range(struct ctx *c)
 		       "Divide every value by 100: probabilities are in "
 		       "[0, 1].",
 		       "%s values are above 1 and none above 100 (the "
-		       "largest is %g): they look like percentages",
-		       group(c->above_one, a), c->max_above_one);
+		       "largest is %s): they look like percentages",
+		       group(c->above_one, a),
+		       number_format_as(c->max_above_one, NUMBER_SIG, 6, g));
 		return;
 	}
 	for (size_t i = 0; i < c->nrange; i++) {
@@ -1702,6 +1703,8 @@ report_row_count(struct ctx *c)
 static void
 report_warnings(struct ctx *c)
 {
+	char g[NUMBER_BUF];
+
 	/* The values say something only when every row gave one, and one
 	 * row is not enough to call constant. */
 	if (c->nvalues < 2 || c->value_errors > 0 || c->nvalues != c->rows)
@@ -1710,7 +1713,8 @@ report_warnings(struct ctx *c)
 		report(c, PROBLEM_WARNING, "csv.constant", 0,
 		       "A constant prediction scores an AUC of 0.5: check that "
 		       "the model's output was written.",
-		       "every value is %.17g", c->distinct[0]);
+		       "every value is %s",
+		       number_format_as(c->distinct[0], NUMBER_SIG, 17, g));
 	else if (c->only_labels)
 		report(c, PROBLEM_WARNING, "csv.labels_not_probabilities", 0,
 		       "Submit probabilities (predict_proba(X)[:, 1]), not "

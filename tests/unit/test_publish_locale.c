@@ -218,6 +218,38 @@ test_comma_locale_outputs_have_point_decimals(void **state)
 	outputs_free(&de);
 }
 
+/*
+ * Problem messages carry figures too: the inverted fixture's auc.below_half
+ * warning ("AUC 0.1279 is below 0.5: with 1 - p ...") must read the same,
+ * with its points, in a comma locale.
+ */
+static void
+test_problem_messages_keep_their_points_in_a_comma_locale(void **state)
+{
+	cJSON *c_card, *de_card;
+	char *c_text, *de_text;
+
+	(void)state;
+	if (!set_comma_locale()) {
+		print_message("skip: no decimal-comma locale\n");
+		setlocale(LC_ALL, "C");
+		skip();
+	}
+	de_card = graded("fixtures/submissions/inverted-probabilities.zip");
+	setlocale(LC_ALL, "C");
+	c_card = graded("fixtures/submissions/inverted-probabilities.zip");
+	c_text = cJSON_Print(c_card);
+	de_text = cJSON_Print(de_card);
+	assert_non_null(strstr(c_text, "auc.below_half"));
+	assert_non_null(strstr(de_text, "is below 0.5: with 1 - p this model "
+			       "would score 0."));
+	assert_string_equal(c_text, de_text);
+	cJSON_free(c_text);
+	cJSON_free(de_text);
+	cJSON_Delete(c_card);
+	cJSON_Delete(de_card);
+}
+
 /* number.c's formatters alone. */
 static void
 test_number_format_ignores_a_comma_locale(void **state)
@@ -251,6 +283,7 @@ main(void)
 		    test_scorecard_leaderboard_and_pages_are_the_same_bytes_in_a_comma_locale),
 		cmocka_unit_test(test_comma_locale_outputs_have_point_decimals),
 		cmocka_unit_test(test_number_format_ignores_a_comma_locale),
+		cmocka_unit_test(test_problem_messages_keep_their_points_in_a_comma_locale),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
