@@ -6,11 +6,11 @@
  * `grade` accepts.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 #include "holdout.h"
 #include "readfile.h"
 #include "number.h"
@@ -121,10 +121,10 @@ print_json(const char *const *files, size_t k, const struct holdout *h,
 int
 cmd_auc(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	int json = 0;
+	const struct cli_option opts[] = {
+		{ "json", 0, NULL, &json },
+		{ NULL, 0, NULL, NULL },
 	};
 	struct problem_list *problems;
 	struct holdout h = { 0 };
@@ -136,35 +136,27 @@ cmd_auc(int argc, char **argv)
 	enum gr_status st;
 	enum auc_status ast;
 	size_t k;
-	int ch, json = 0, code = EXIT_PASS;
+	int first, code;
 
-	opterr = 0;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (ch == 'j')
-			json = 1;
-		else if (ch == 'h')
-			return cli_command_help("auc");
-		else
-			return cli_usage_error("auc", "unknown option '%s'",
-					       argv[optind - 1]);
-	}
-	if (argc - optind < 2)
+	if ((code = cli_options("auc", argc, argv, opts, &first)) >= 0)
+		return code;
+	code = EXIT_PASS;
+	if (argc - first < 2)
 		return cli_usage_error("auc", "needs LABELS.csv and SCORES.csv");
-	if (argc - optind > 3)
+	if (argc - first > 3)
 		return cli_usage_error("auc", "at most two SCORES files");
-	k = (size_t)(argc - optind - 1);
+	k = (size_t)(argc - first - 1);
 	if ((problems = problems_new()) == NULL)
 		return EXIT_SOFTWARE;
 
-	st = holdout_load(argv[optind], 0, &h, problems);
+	st = holdout_load(argv[first], 0, &h, problems);
 	if (st != GR_OK) {
 		cli_print_problems(stderr, problems);
 		code = cli_exit_for_load(st);
 		goto out;
 	}
 	for (size_t i = 0; i < k; i++) {
-		files[i] = argv[optind + 1 + (int)i];
+		files[i] = argv[first + 1 + (int)i];
 		code = load_scores(files[i], h.rows, &scores[i], problems);
 		if (code != EXIT_PASS) {
 			cli_print_problems(stderr, problems);

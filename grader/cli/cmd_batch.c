@@ -11,7 +11,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "options.h"
 #include "digest.h"
 #include "leaderboard.h"
 #include "schema.h"
@@ -404,60 +404,30 @@ parse_jobs(const char *s, unsigned long *jobs)
 static int
 parse_options(struct batch *b, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "challenge", required_argument, NULL, 'c' },
-		{ "holdout", required_argument, NULL, 'H' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "shard", required_argument, NULL, 's' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	const char *jobs = NULL, *shard = NULL;
+	const struct cli_option opts[] = {
+		{ "challenge", 'c', &b->challenge_dir, NULL },
+		{ "holdout", 'H', &b->holdout, NULL },
+		{ "output", 'o', &b->outdir, NULL },
+		{ "jobs", 'j', &jobs, NULL },
+		{ "shard", 0, &shard, NULL },
+		{ "force", 0, NULL, &b->force },
+		{ NULL, 0, NULL, NULL },
 	};
-	int ch;
+	int code, first;
 	long cpus;
 
 	b->shard_k = b->shard_n = 1;
-	opterr = 0;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":c:H:o:j:h", longopts,
-				 NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			b->challenge_dir = optarg;
-			break;
-		case 'H':
-			b->holdout = optarg;
-			break;
-		case 'o':
-			b->outdir = optarg;
-			break;
-		case 'j':
-			if (parse_jobs(optarg, &b->jobs) != 0)
-				return cli_usage_error("batch",
-				    "-j takes a number of jobs from 1 to 256, not '%s'",
-				    optarg);
-			break;
-		case 's':
-			if (parse_shard(optarg, &b->shard_k, &b->shard_n) != 0)
-				return cli_usage_error("batch",
-				    "--shard takes K/N with 1 <= K <= N, not '%s'",
-				    optarg);
-			break;
-		case 'F':
-			b->force = 1;
-			break;
-		case 'h':
-			return cli_command_help("batch");
-		case ':':
-			return cli_usage_error("batch", "%s needs a value",
-					       argv[optind - 1]);
-		default:
-			return cli_usage_error("batch", "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	if ((code = cli_options("batch", argc, argv, opts, &first)) >= 0)
+		return code;
+	if (jobs != NULL && parse_jobs(jobs, &b->jobs) != 0)
+		return cli_usage_error("batch",
+		    "-j takes a number of jobs from 1 to 256, not '%s'", jobs);
+	if (shard != NULL &&
+	    parse_shard(shard, &b->shard_k, &b->shard_n) != 0)
+		return cli_usage_error("batch",
+		    "--shard takes K/N with 1 <= K <= N, not '%s'", shard);
+	if (first >= argc)
 		return cli_usage_error("batch", "missing SUBMISSION...");
 	if (b->challenge_dir == NULL)
 		return cli_usage_error("batch", "missing --challenge DIR");
@@ -467,8 +437,8 @@ parse_options(struct batch *b, int argc, char **argv)
 		cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		b->jobs = cpus < 1 ? 1 : cpus > 16 ? 16 : (unsigned long)cpus;
 	}
-	b->inputs = argv + optind;
-	b->n = (size_t)(argc - optind);
+	b->inputs = argv + first;
+	b->n = (size_t)(argc - first);
 	return BATCH_GO_ON;
 }
 

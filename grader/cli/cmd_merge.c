@@ -8,13 +8,13 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cli.h"
+#include "options.h"
 #include "leaderboard.h"
 #include "readfile.h"
 #include "schema.h"
@@ -362,39 +362,23 @@ read_inputs(struct merge *mg, int n, char **dirs)
 int
 cmd_merge(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *outdir = NULL;
+	const struct cli_option opts[] = {
+		{ "output", 'o', &outdir, NULL },
+		{ NULL, 0, NULL, NULL },
+	};
 	struct merge mg = { 0 };
 	size_t rows;
-	int ch, code, n;
+	int code, first, n;
 
-	opterr = 0;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'o':
-			outdir = optarg;
-			break;
-		case 'h':
-			return cli_command_help("merge");
-		case ':':
-			return cli_usage_error("merge", "%s needs a value",
-					       argv[optind - 1]);
-		default:
-			return cli_usage_error("merge", "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	if ((code = cli_options("merge", argc, argv, opts, &first)) >= 0)
+		return code;
+	if (first >= argc)
 		return cli_usage_error("merge", "missing OUTDIR...");
 	if (outdir == NULL)
 		return cli_usage_error("merge", "missing -o OUTDIR");
-	n = argc - optind;
-	code = read_inputs(&mg, n, argv + optind);
+	n = argc - first;
+	code = read_inputs(&mg, n, argv + first);
 	/* Only once every input is sound is anything written. */
 	if (code == EXIT_PASS)
 		code = write_outdir(&mg, outdir);
