@@ -9,6 +9,8 @@ cmd_check(int argc, char **argv)
 {
 	struct cli_run run = { .cmd = "check", .format = FORMAT_TEXT };
 	const char *format = NULL;
+	/* The table is the command's declaration of its options: check and
+	 * grade share some, each lists its own. */
 	const struct cli_option opts[] = {
 		{ "challenge", 'c', &run.challenge_dir, NULL },
 		{ "format", 'f', &format, NULL },

@@ -32,6 +32,8 @@ rule_release(struct challenge_rule *r)
 	free(r->sha256);
 }
 
+/* The house's destructor shape (NULL is a no-op; each owned part freed):
+ * alike in every module on purpose. */
 void
 challenge_free(struct challenge *c)
 {

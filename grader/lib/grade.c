@@ -166,6 +166,11 @@ check_deliverables(struct grade_report *r, const struct challenge *c,
 	return r->problems->nomem ? GR_NOMEM : GR_OK;
 }
 
+/*
+ * Alike in shape to check_deliverables() but not in rule: a forbidden file
+ * is matched among all files, by name or by content, and each one found is
+ * a problem of its own; a deliverable is one problem when none is found.
+ */
 static enum gr_status
 check_forbidden(struct grade_report *r, const struct challenge *c,
 		const struct submission *s)
@@ -274,6 +279,59 @@ check_results(struct grade_report *r, const struct challenge *c,
 	return GR_OK;
 }
 
+/*
+ * The best model, and what the scores say beyond the AUC: a model below
+ * 0.5 (the other class's probabilities), and why a standard error or the
+ * paired test is missing where the scorecard holds nulls.
+ */
+static void
+warn_about_scores(struct grade_report *r)
+{
+	for (size_t m = 0; m < r->n_models; m++) {
+		const struct grade_model *g = &r->models[m];
+		char a4[NUMBER_BUF];
+		if (!g->scored)
+			continue;
+		if (r->best < 0 || g->auc.auc > r->models[r->best].auc.auc)
+			r->best = (int)m;
+		if (g->auc.auc < 0.5) {
+			uint64_t den = 2 * g->auc.positives * g->auc.negatives;
+			char a[NUMBER_BUF], b[NUMBER_BUF];
+
+			problems_add(r->problems, PROBLEM_WARNING,
+				     "auc.below_half", g->file, 0,
+				     "Check that the file holds the probability of the positive class (1), not of class 0.",
+				     "AUC %s is below 0.5: with 1 - p this model would score %s",
+				     number_format_as(g->auc.auc, NUMBER_FIXED,
+						      4, a),
+				     number_format_as(auc_ratio(den - g->auc.u2,
+								den),
+						      NUMBER_FIXED, 4, b));
+		}
+		/* The scorecard then holds nulls; this says why. */
+		if (!g->auc.se_valid && (g->auc.positives < 2 ||
+		    g->auc.negatives < 2))
+			problems_add(r->problems, PROBLEM_WARNING,
+				     "auc.no_standard_error", g->file, 0,
+				     "A standard error needs at least 2 rows of each class in the holdout.",
+				     "no standard error or confidence interval: the holdout has fewer than 2 %s",
+				     g->auc.positives < 2 ? "positives" : "negatives");
+		else if (!g->auc.se_valid)
+			problems_add(r->problems, PROBLEM_WARNING,
+				     "auc.no_standard_error", g->file, 0,
+				     "Nothing to fix: the AUC itself is exact.",
+				     "no standard error or confidence interval: every positive is placed alike against the negatives, and every negative against the positives (AUC %s), so the DeLong variance is 0",
+				     number_format_as(g->auc.auc, NUMBER_FIXED,
+						      4, a4));
+	}
+	if (r->has_comparison && !r->comparison.valid)
+		problems_add(r->problems, PROBLEM_WARNING, "auc.no_paired_test",
+			     NULL, 0,
+			     "Nothing to fix: with no variance there is no test to make; the AUC difference is exact.",
+			     "no paired test: the difference between %s and %s has no DeLong variance (the two files place the rows alike)",
+			     r->models[0].file, r->models[1].file);
+}
+
 static enum gr_status
 score(struct grade_report *r, const struct holdout *h,
       const struct results_file *parsed)
@@ -318,49 +376,7 @@ score(struct grade_report *r, const struct holdout *h,
 	if (st == AUC_NOMEM)
 		return GR_NOMEM;
 
-	for (size_t m = 0; m < r->n_models; m++) {
-		const struct grade_model *g = &r->models[m];
-		char a4[NUMBER_BUF];
-		if (!g->scored)
-			continue;
-		if (r->best < 0 || g->auc.auc > r->models[r->best].auc.auc)
-			r->best = (int)m;
-		if (g->auc.auc < 0.5) {
-			uint64_t den = 2 * g->auc.positives * g->auc.negatives;
-			char a[NUMBER_BUF], b[NUMBER_BUF];
-
-			problems_add(r->problems, PROBLEM_WARNING,
-				     "auc.below_half", g->file, 0,
-				     "Check that the file holds the probability of the positive class (1), not of class 0.",
-				     "AUC %s is below 0.5: with 1 - p this model would score %s",
-				     number_format_as(g->auc.auc, NUMBER_FIXED,
-						      4, a),
-				     number_format_as(auc_ratio(den - g->auc.u2,
-								den),
-						      NUMBER_FIXED, 4, b));
-		}
-		/* The scorecard then holds nulls; this says why. */
-		if (!g->auc.se_valid && (g->auc.positives < 2 ||
-		    g->auc.negatives < 2))
-			problems_add(r->problems, PROBLEM_WARNING,
-				     "auc.no_standard_error", g->file, 0,
-				     "A standard error needs at least 2 rows of each class in the holdout.",
-				     "no standard error or confidence interval: the holdout has fewer than 2 %s",
-				     g->auc.positives < 2 ? "positives" : "negatives");
-		else if (!g->auc.se_valid)
-			problems_add(r->problems, PROBLEM_WARNING,
-				     "auc.no_standard_error", g->file, 0,
-				     "Nothing to fix: the AUC itself is exact.",
-				     "no standard error or confidence interval: every positive is placed alike against the negatives, and every negative against the positives (AUC %s), so the DeLong variance is 0",
-				     number_format_as(g->auc.auc, NUMBER_FIXED,
-						      4, a4));
-	}
-	if (r->has_comparison && !r->comparison.valid)
-		problems_add(r->problems, PROBLEM_WARNING, "auc.no_paired_test",
-			     NULL, 0,
-			     "Nothing to fix: with no variance there is no test to make; the AUC difference is exact.",
-			     "no paired test: the difference between %s and %s has no DeLong variance (the two files place the rows alike)",
-			     r->models[0].file, r->models[1].file);
+	warn_about_scores(r);
 	return r->problems->nomem ? GR_NOMEM : GR_OK;
 }
 
@@ -395,6 +411,35 @@ decide(const struct grade_report *r, const struct challenge *c, int scoring)
 	return GRADE_PASS;
 }
 
+/*
+ * Opens the submission into *s and records its identity: its bytes and
+ * SHA-256, also for a zip that is refused (a zip's identity is its bytes,
+ * hostile or not, so that a batch can still find it twice).  Returns what
+ * submission_open() returned.
+ */
+static enum gr_status
+open_submission(struct grade_report *r, const struct grade_options *opt,
+		struct submission **s)
+{
+	struct stat sb;
+	enum gr_status st;
+
+	st = submission_open(opt->submission, &opt->challenge->limits, s,
+			     r->problems);
+	if (st == GR_NOMEM || st == GR_IO)
+		return st;
+	r->opened = 1;
+	if (*s != NULL) {
+		r->identified = 1;
+		r->bytes = submission_bytes(*s);
+		memcpy(r->sha256, submission_sha256(*s), 32);
+	} else if (stat(opt->submission, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		r->identified = digest_file(opt->submission, r->sha256,
+					    &r->bytes) == 0;
+	}
+	return st;
+}
+
 enum gr_status
 grade_run(const struct grade_options *opt, struct grade_report **out)
 {
@@ -405,7 +450,6 @@ grade_run(const struct grade_options *opt, struct grade_report **out)
 	unsigned char **raw = NULL;
 	size_t *raw_len = NULL;
 	enum gr_status st, ret = GR_OK;
-	struct stat sb;
 
 	*out = NULL;
 	r = calloc(1, sizeof *r);
@@ -423,23 +467,12 @@ grade_run(const struct grade_options *opt, struct grade_report **out)
 
 	if (init_models(r, c) != GR_OK)
 		goto nomem;
-	st = submission_open(opt->submission, &c->limits, &s, r->problems);
+	st = open_submission(r, opt, &s);
 	if (st == GR_NOMEM)
 		goto nomem;
 	if (st == GR_IO) {
 		*out = r;
 		return GR_IO;
-	}
-	r->opened = 1;
-	if (s != NULL) {
-		r->identified = 1;
-		r->bytes = submission_bytes(s);
-		memcpy(r->sha256, submission_sha256(s), 32);
-	} else if (stat(opt->submission, &sb) == 0 && S_ISREG(sb.st_mode)) {
-		/* A zip's identity is its bytes, hostile or not, so that a
-		 * batch can still find it twice. */
-		r->identified = digest_file(opt->submission, r->sha256,
-					    &r->bytes) == 0;
 	}
 	if (st != GR_OK)
 		goto done;	/* hostile or damaged: never scored */

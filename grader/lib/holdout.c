@@ -24,6 +24,8 @@
 /* A holdout of 2^31 one-digit labels is 4 GiB; refuse anything larger. */
 #define HOLDOUT_MAX_BYTES (8ull << 30)
 
+/* The house's destructor shape (NULL is a no-op; each owned part freed):
+ * alike in every module on purpose. */
 void
 holdout_release(struct holdout *h)
 {

@@ -32,6 +32,8 @@ row_release(struct leaderboard_row *r)
 	free(r->models);
 }
 
+/* The house's destructor shape (NULL is a no-op; each owned part freed):
+ * alike in every module on purpose. */
 void
 leaderboard_free(struct leaderboard *lb)
 {

@@ -378,6 +378,8 @@ format_c(char buf[NUMBER_BUF], enum number_style style, int prec, double d)
 	pthread_once(&c_locale_once, make_c_locale);
 	if (c_locale != (locale_t)0)
 		old = uselocale(c_locale);
+	/* One snprintf a style: formats stay literals, so that -Wformat
+	 * checks each. */
 	switch (style) {
 	case NUMBER_FIXED:
 		snprintf(buf, NUMBER_BUF, "%.*f", prec, d);

@@ -24,6 +24,8 @@ problem_release(struct problem *p)
 	free(p->hint);
 }
 
+/* The house's destructor shape (NULL is a no-op; each owned part freed):
+ * alike in every module on purpose. */
 void
 problems_free(struct problem_list *list)
 {

@@ -362,6 +362,25 @@ store(struct ctx *c, size_t row, double v)
 	c->out->values[row] = v;
 }
 
+static void reject_row(struct ctx *, size_t, const char *, long,
+		       const char *, const char *, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* A row that gives no value: 0 is stored in its place (the file is
+ * invalid, so it is never scored) and the error says why. */
+static void
+reject_row(struct ctx *c, size_t row, const char *code, long line,
+	   const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+
+	store(c, row, 0.0);
+	va_start(ap, fmt);
+	(void)problems_addv(c->problems, PROBLEM_ERROR, code, c->file, line,
+			    hint, fmt, ap);
+	va_end(ap);
+}
+
 static void
 note_value(struct ctx *c, double v)
 {
@@ -488,6 +507,44 @@ report_not_a_number(struct ctx *c, long line, const struct csvline_field *f)
 }
 
 /*
+ * The values that are numbers in a form a results file does not take: one
+ * problem each, all worded "'TEXT' <why>".  Spaces are refused with a hint
+ * rather than skipped, because no CSV writer adds them by default (they
+ * come from hand edits or fixed-width printf), and a results file keeps
+ * one exact form, the one that the holdout loader and other tools read too.
+ */
+static const struct {
+	enum number_status st;
+	const char *code, *hint, *why;
+} FORMS[] = {
+	{ NUMBER_INF, "csv.inf", "Write probabilities in [0, 1].",
+	  "is infinite; values must be probabilities in [0, 1]" },
+	{ NUMBER_HEX, "csv.hex_float",
+	  "Write decimals such as 0.125, not float.hex() output.",
+	  "is a hexadecimal float" },
+	{ NUMBER_DECIMAL_COMMA, "csv.decimal_comma",
+	  "Write the decimal point as '.' (0.25, not 0,25).",
+	  "uses a decimal comma" },
+	{ NUMBER_SPACES, "csv.spaces", "Remove the spaces around the value.",
+	  "has spaces around the value" },
+};
+
+static void
+report_form(struct ctx *c, long line, const char *text,
+	    enum number_status st)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof FORMS / sizeof FORMS[0]; i++)
+		if (FORMS[i].st == st)
+			break;
+	/* Precondition: st is one of FORMS. */
+	assert(i < sizeof FORMS / sizeof FORMS[0]);
+	report(c, PROBLEM_ERROR, FORMS[i].code, line, FORMS[i].hint,
+	       "'%s' %s", text, FORMS[i].why);
+}
+
+/*
  * Explains a field that does not hold a number in [0, 1] (st is what
  * parse_number() said of it, neither NUMBER_OK nor NUMBER_UNDERFLOW).
  */
@@ -527,32 +584,10 @@ report_bad_value(struct ctx *c, long line, const struct csvline_field *f,
 		       "'%s' is not a number: a missing prediction", text);
 		break;
 	case NUMBER_INF:
-		report(c, PROBLEM_ERROR, "csv.inf", line,
-		       "Write probabilities in [0, 1].",
-		       "'%s' is infinite; values must be probabilities in "
-		       "[0, 1]", text);
-		break;
 	case NUMBER_HEX:
-		report(c, PROBLEM_ERROR, "csv.hex_float", line,
-		       "Write decimals such as 0.125, not float.hex() output.",
-		       "'%s' is a hexadecimal float", text);
-		break;
 	case NUMBER_DECIMAL_COMMA:
-		report(c, PROBLEM_ERROR, "csv.decimal_comma", line,
-		       "Write the decimal point as '.' (0.25, not 0,25).",
-		       "'%s' uses a decimal comma", text);
-		break;
 	case NUMBER_SPACES:
-		/*
-		 * SPEC is silent on spaces; they are refused with a hint
-		 * rather than skipped, because no CSV writer adds them by
-		 * default (they come from hand edits or fixed-width printf),
-		 * and a results file keeps one exact form, the one that the
-		 * holdout loader and other tools read too.
-		 */
-		report(c, PROBLEM_ERROR, "csv.spaces", line,
-		       "Remove the spaces around the value.",
-		       "'%s' has spaces around the value", text);
+		report_form(c, line, text, st);
 		break;
 	case NUMBER_JUNK:
 		if (is_missing_word(f->p, f->n))
@@ -724,8 +759,7 @@ check_fields(struct ctx *c, const struct csvline *l, size_t row)
 		c->short_line = 0;
 	}
 	if ((nul = memchr(l->p, '\0', l->n)) != NULL) {
-		store(c, row, 0.0);
-		report(c, PROBLEM_ERROR, "csv.nul_byte", l->no,
+		reject_row(c, row, "csv.nul_byte", l->no,
 		       "Save the file as plain text (CSV), not in a binary "
 		       "or UTF-16 format.",
 		       "NUL byte at column %zu", (size_t)(nul - l->p) + 1);
@@ -733,8 +767,7 @@ check_fields(struct ctx *c, const struct csvline *l, size_t row)
 	}
 	fs = split(c, &c->fields, l, sh->sep);
 	if (fs->unterminated) {
-		store(c, row, 0.0);
-		report(c, PROBLEM_ERROR, "csv.unterminated_quote", l->no,
+		reject_row(c, row, "csv.unterminated_quote", l->no,
 		       "Close the quote or remove it.",
 		       "the '\"' at column %zu is not closed on this line",
 		       fs->quote_col);
@@ -755,8 +788,7 @@ check_fields(struct ctx *c, const struct csvline *l, size_t row)
 			check_value(c, l->no, row, &fs->f[0], &fs->f[1]);
 			return;
 		}
-		store(c, row, 0.0);
-		report(c, PROBLEM_ERROR, "csv.columns", l->no,
+		reject_row(c, row, "csv.columns", l->no,
 		       "Write one probability per line, with no other columns.",
 		       "%zu fields separated by ','; expected one value",
 		       fs->count);
@@ -802,8 +834,7 @@ check_line(struct ctx *c, const struct csvline *l)
 	row = c->rows++;
 
 	if (c->max_line > 0 && l->n > c->max_line) {
-		store(c, row, 0.0);
-		report(c, PROBLEM_ERROR, "csv.line_too_long", l->no,
+		reject_row(c, row, "csv.line_too_long", l->no,
 		       "Write one probability per line.",
 		       "line of %s bytes; the limit is %s",
 		       group(l->n, a), group(c->max_line, b));
@@ -1318,61 +1349,59 @@ static void
 report_two_class(struct ctx *c, long first)
 {
 	const struct shape *sh = &c->shape;
-	static const char hint_numpy[] =
-	    "Keep only the probability of the positive class, the last "
-	    "column: proba = model.predict_proba(X); "
-	    "np.savetxt(\"results1.csv\", proba[:, 1]).";
-	static const char msg[] =
+	static const char both[] =
 	    "two columns that sum to 1 on every line: the probabilities of "
 	    "both classes";
+	const char *hint, *lead = "", *tool = "", *msg = both;
+	char header[SHOW_TEXT + 32] = "";
 
-	/* csv.r_write_table has told the header and the row names. */
-	if (sh->r_table)
-		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       "Keep only the probability of the positive class, the "
-		       "last column (probs[, 2] in R).", "%s", msg);
-	else if (sh->header && !sh->index && sh->quoted_header)
-		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       "Keep only the probability of the positive class, the "
+	/* What wrote the file: the fix names the call to change. */
+	if (sh->r_table) {
+		/* csv.r_write_table has told the header and the row names. */
+		hint = "Keep only the probability of the positive class, the "
+		       "last column (probs[, 2] in R).";
+	} else if (sh->header && !sh->index && sh->quoted_header) {
+		hint = "Keep only the probability of the positive class, the "
 		       "last column, with no header: write.table(probs[, 2], "
 		       "\"results1.csv\", row.names = FALSE, col.names = "
-		       "FALSE).",
-		       "R's %s output: a header (%s) and %s",
-		       sh->sep == ' ' ? "write.table()" : "write.csv()",
-		       c->line1, msg);
-	else if (sh->header && !sh->index && sh->comment_header)
-		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       "Keep only the probability of the positive class, the "
+		       "FALSE).";
+		lead = "R's ";
+		tool = sh->sep == ' ' ? "write.table() output: " :
+					"write.csv() output: ";
+	} else if (sh->header && !sh->index && sh->comment_header) {
+		hint = "Keep only the probability of the positive class, the "
 		       "last column, and drop header=: proba = "
 		       "model.predict_proba(X); np.savetxt(\"results1.csv\", "
-		       "proba[:, 1]).",
-		       "np.savetxt() output with header=: a header (%s) and "
-		       "%s", c->line1, msg);
-	else if (sh->header && !sh->index)
-		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       "Keep only the probability of the positive class, the "
+		       "proba[:, 1]).";
+		tool = "np.savetxt() output with header=: ";
+	} else if (sh->header && !sh->index) {
+		hint = "Keep only the probability of the positive class, the "
 		       "last column, with no header: "
 		       "pd.Series(model.predict_proba(X)[:, 1])"
-		       ".to_csv(\"results1.csv\", index=False, header=False).",
-		       "a header (%s) and %s", c->line1, msg);
-	else if (sh->sep == ' ' && sh->numpy_18e)
-		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       hint_numpy,
-		       "np.savetxt() output of predict_proba(X): %s", msg);
-	else if (sh->sep == ' ')
-		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       "Keep only the probability of the positive class, the "
+		       ".to_csv(\"results1.csv\", index=False, header=False).";
+	} else if (sh->sep == ' ' && sh->numpy_18e) {
+		hint = "Keep only the probability of the positive class, the "
+		       "last column: proba = model.predict_proba(X); "
+		       "np.savetxt(\"results1.csv\", proba[:, 1]).";
+		tool = "np.savetxt() output of predict_proba(X): ";
+	} else if (sh->sep == ' ') {
+		hint = "Keep only the probability of the positive class, the "
 		       "last column: in Python predict_proba(X)[:, 1], "
 		       "written with np.savetxt(\"results1.csv\", "
 		       "proba[:, 1]); in R, write.table(probs[, 2], "
 		       "\"results1.csv\", row.names = FALSE, col.names = "
-		       "FALSE).",
-		       "two columns separated by spaces that sum to 1 on "
-		       "every line: the probabilities of both classes");
-	else
-		report(c, PROBLEM_ERROR, "csv.two_class_columns", first,
-		       "Keep only the probability of the positive class, the "
-		       "last column (predict_proba(X)[:, 1]).", "%s", msg);
+		       "FALSE).";
+		msg = "two columns separated by spaces that sum to 1 on every "
+		      "line: the probabilities of both classes";
+	} else {
+		hint = "Keep only the probability of the positive class, the "
+		       "last column (predict_proba(X)[:, 1]).";
+	}
+	if (sh->header && !sh->index && !sh->r_table)
+		snprintf(header, sizeof header, "a header (%s) and ",
+			 c->line1);
+	report(c, PROBLEM_ERROR, "csv.two_class_columns", first, hint,
+	       "%s%s%s%s", lead, tool, header, msg);
 }
 
 /* A printed array: one problem for the file, whose lines are no rows. */
@@ -1879,6 +1908,8 @@ results_parse(const char *file, const unsigned char *data, size_t len,
 	return st;
 }
 
+/* The house's destructor shape (NULL is a no-op; each owned part freed):
+ * alike in every module on purpose. */
 void
 results_release(struct results_file *r)
 {

@@ -166,42 +166,46 @@ report_open_error(struct problem_list *pl, const struct submission *s,
 	}
 }
 
+/* What libzip's read errors mean for an entry: "\"NAME\" <why>". */
+static const struct {
+	int zip_error;
+	const char *code, *hint, *why;
+} READ_ERRORS[] = {
+	{ ZIP_ER_CRC, "zip.crc", SUB_HINT_REZIP,
+	  "does not match its checksum (CRC): the archive is damaged" },
+	{ ZIP_ER_INCONS, "zip.size_mismatch", SUB_HINT_REZIP,
+	  "holds a different number of bytes than its header declares" },
+	{ ZIP_ER_NOPASSWD, "zip.encrypted", HINT_PASSWORD,
+	  "is encrypted: the zip is password protected" },
+	{ ZIP_ER_WRONGPASSWD, "zip.encrypted", HINT_PASSWORD,
+	  "is encrypted: the zip is password protected" },
+	{ ZIP_ER_ENCRNOTSUPP, "zip.encrypted", HINT_PASSWORD,
+	  "is encrypted: the zip is password protected" },
+	{ ZIP_ER_COMPNOTSUPP, "zip.method", HINT_METHOD,
+	  "uses a compression method the grader does not read" },
+};
+
 /* Why zip_fread() failed on an entry. */
 static enum gr_status
 report_read_error(struct problem_list *pl, const char *name, zip_error_t *err)
 {
-	switch (zip_error_code_zip(err)) {
-	case ZIP_ER_MEMORY:
-		problems_nomem(pl);
-		return GR_NOMEM;
-	case ZIP_ER_CRC:
-		problems_add_entry(pl, PROBLEM_ERROR, "zip.crc", name, SUB_HINT_REZIP,
-		       "\"%s\" does not match its checksum (CRC): the archive "
-		       "is damaged", name);
-		break;
-	case ZIP_ER_INCONS:
-		problems_add_entry(pl, PROBLEM_ERROR, "zip.size_mismatch", name, SUB_HINT_REZIP,
-		       "\"%s\" holds a different number of bytes than its "
-		       "header declares", name);
-		break;
-	case ZIP_ER_NOPASSWD:
-	case ZIP_ER_WRONGPASSWD:
-	case ZIP_ER_ENCRNOTSUPP:
-		problems_add_entry(pl, PROBLEM_ERROR, "zip.encrypted", name, HINT_PASSWORD,
-		       "\"%s\" is encrypted: the zip is password protected",
-		       name);
-		break;
-	case ZIP_ER_COMPNOTSUPP:
-		problems_add_entry(pl, PROBLEM_ERROR, "zip.method", name, HINT_METHOD,
-		       "\"%s\" uses a compression method the grader does not "
-		       "read", name);
-		break;
-	default:
-		problems_add_entry(pl, PROBLEM_ERROR, "zip.damaged", name, SUB_HINT_REZIP,
-		       "the compressed data of \"%s\" is damaged (libzip: %s)",
-		       name, zip_error_strerror(err));
-		break;
+	int code = zip_error_code_zip(err);
+
+	if (code == ZIP_ER_MEMORY)
+		return problems_nomem(pl);
+	for (size_t i = 0; i < sizeof READ_ERRORS / sizeof READ_ERRORS[0];
+	     i++) {
+		if (READ_ERRORS[i].zip_error != code)
+			continue;
+		problems_add_entry(pl, PROBLEM_ERROR, READ_ERRORS[i].code,
+				   name, READ_ERRORS[i].hint, "\"%s\" %s", name,
+				   READ_ERRORS[i].why);
+		return GR_INVALID;
 	}
+	problems_add_entry(pl, PROBLEM_ERROR, "zip.damaged", name,
+			   SUB_HINT_REZIP, "the compressed data of \"%s\" is "
+			   "damaged (libzip: %s)", name,
+			   zip_error_strerror(err));
 	return GR_INVALID;
 }
 

@@ -429,6 +429,8 @@ ziprec_has_signature(const unsigned char *buf, size_t len)
 	return 0;
 }
 
+/* The house's destructor shape (NULL is a no-op; each owned part freed):
+ * alike in every module on purpose. */
 void
 ziprec_free(struct ziprec_dir *dir)
 {

@@ -789,6 +789,8 @@ put_comparison(struct textbuf *b, const struct scorecard_view *v)
 		 "<th>Models</th><th class=\"num\">AUC difference</th>"
 		 "<th class=\"num\">z</th><th class=\"num\">p</th></tr></thead>\n"
 		 "<tbody><tr><td>");
+	/* A row of figures, cell by cell, as put_models() writes its rows:
+	 * one writer a figure, each with its own precision. */
 	put_text_or_dash(b, first);
 	textbuf_puts(b, " − ");
 	put_text_or_dash(b, second);
