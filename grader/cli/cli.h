@@ -150,10 +150,6 @@ char *outdir_path(const char *dir, const char *name, const char *ext);
  * read or parsed. */
 cJSON *outdir_read_json(const char *path);
 
-/* obj's member key when it is a string, else NULL: scorecard_get_string(),
- * under the name that cmd_batch.c still uses. */
-const char *outdir_string(const cJSON *obj, const char *key);
-
 /* Makes dir and any missing parent; returns 0 or an errno value. */
 int outdir_make(const char *dir);
 

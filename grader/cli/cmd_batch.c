@@ -134,30 +134,27 @@ parse_shard(const char *s, unsigned long *k, unsigned long *n)
 static int
 up_to_date(const cJSON *card, const struct item *it, const struct expect *e)
 {
-	const cJSON *sub =
-	    cJSON_GetObjectItemCaseSensitive(card, SCHEMA_KEY_SUBMISSION);
-	const cJSON *bar =
-	    cJSON_GetObjectItemCaseSensitive(card, SCHEMA_KEY_PASS_AUC);
-	const char *v = outdir_string(card, SCHEMA_KEY_GRADER_VERSION);
-	const char *sha = outdir_string(sub, SCHEMA_KEY_SHA256);
-	const char *name = outdir_string(sub, SCHEMA_KEY_NAME);
-	const char *ch = outdir_string(card, SCHEMA_KEY_CHALLENGE);
-	const char *hs = outdir_string(card, SCHEMA_KEY_HOLDOUT_SHA256);
+	struct scorecard_view v;
+	const char *hs;
 	unsigned char sum[32];
 	char hex[65];
 	uint64_t bytes;
 
-	if (it->is_dir || v == NULL || strcmp(v, GRADER_VERSION) != 0 ||
-	    sha == NULL || name == NULL || strcmp(name, it->base) != 0 ||
-	    ch == NULL || strcmp(ch, e->challenge) != 0 ||
+	scorecard_view(card, &v);
+	hs = v.holdout_sha256;
+	if (it->is_dir || v.grader_version == NULL ||
+	    strcmp(v.grader_version, GRADER_VERSION) != 0 ||
+	    v.sha256 == NULL || v.name == NULL ||
+	    strcmp(v.name, it->base) != 0 ||
+	    v.challenge == NULL || strcmp(v.challenge, e->challenge) != 0 ||
 	    (hs == NULL) != (e->holdout_sha256[0] == '\0') ||
 	    (hs != NULL && strcmp(hs, e->holdout_sha256) != 0) ||
-	    !cJSON_IsNumber(bar) || bar->valuedouble != e->pass_auc)
+	    !v.has_pass_auc || v.pass_auc != e->pass_auc)
 		return 0;
 	if (digest_file(it->path, sum, &bytes) != 0)
 		return 0;
 	digest_hex(sum, hex);
-	return strcmp(hex, sha) == 0;
+	return strcmp(hex, v.sha256) == 0;
 }
 
 
@@ -614,7 +611,8 @@ collect_one(struct batch *b, struct item *it, int *code)
 		ls = leaderboard_add(b->lb, it->name, it->card);
 		b->cards[b->cards_n].name = it->name;
 		b->cards[b->cards_n++].card = it->card;
-		b->counts[count_of(outdir_string(it->card, SCHEMA_KEY_STATUS))]++;
+		b->counts[count_of(scorecard_get_string(it->card,
+		    SCHEMA_KEY_STATUS))]++;
 	}
 	return ls == LEADERBOARD_NOMEM ? EXIT_SOFTWARE : EXIT_PASS;
 }

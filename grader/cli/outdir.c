@@ -42,12 +42,6 @@ outdir_read_json(const char *path)
 	return json;
 }
 
-const char *
-outdir_string(const cJSON *obj, const char *key)
-{
-	return scorecard_get_string(obj, key);
-}
-
 int
 outdir_make(const char *dir)
 {
