@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "options.h"
+#include "grow.h"
 #include "leaderboard.h"
 #include "readfile.h"
 #include "schema.h"
@@ -35,7 +36,7 @@ struct merge {
 	char *challenge;	/* of the first scorecard */
 	char *holdout;		/* holdout_sha256 of the first, or NULL */
 	cJSON **boards;		/* the inputs' leaderboard.json */
-	size_t n_boards;
+	size_t n_boards, boards_cap;
 	struct leaderboard *lb;	/* over every scorecard found */
 	struct outdir_card *published;	/* the cards, as outdir_publish()
 					 * takes them */
@@ -117,17 +118,10 @@ append_card(struct merge *mg, const char *dir, const char *file,
 {
 	struct found *f;
 
-	if (mg->n == mg->cap) {
-		size_t cap = mg->cap ? 2 * mg->cap : 64;
-		struct found *p = realloc(mg->cards, cap * sizeof *p);
-
-		if (p == NULL) {
-			cJSON_Delete(card);
-			free(text);
-			return EXIT_SOFTWARE;
-		}
-		mg->cards = p;
-		mg->cap = cap;
+	if (ALLOC_GROW(mg->cards, mg->n + 1, mg->cap) != 0) {
+		cJSON_Delete(card);
+		free(text);
+		return EXIT_SOFTWARE;
 	}
 	f = &mg->cards[mg->n];
 	f->name = strndup(file, stem);
@@ -207,17 +201,15 @@ take_dir(struct merge *mg, const char *dir)
 		if (strcmp(file, "leaderboard.json") == 0) {
 			char *path = outdir_path(dir, file, "");
 			cJSON *board = path != NULL ? outdir_read_json(path) :
-			    NULL, **boards;
+			    NULL;
 
 			free(path);
-			boards = realloc(mg->boards,
-			    (mg->n_boards + 1) * sizeof *boards);
-			if (boards == NULL) {
+			if (ALLOC_GROW(mg->boards, mg->n_boards + 1,
+				       mg->boards_cap) != 0) {
 				cJSON_Delete(board);
 				code = EXIT_SOFTWARE;
 				continue;
 			}
-			mg->boards = boards;
 			if (board != NULL)
 				mg->boards[mg->n_boards++] = board;
 			continue;

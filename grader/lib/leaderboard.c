@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "scorecard.h"
 
 struct leaderboard {
@@ -64,15 +65,8 @@ leaderboard_has(const struct leaderboard *lb, const char *name)
 static struct leaderboard_row *
 row_push(struct leaderboard *lb)
 {
-	if (lb->n == lb->cap) {
-		size_t cap = lb->cap ? 2 * lb->cap : 16;
-		struct leaderboard_row *rows = realloc(lb->rows, cap * sizeof *rows);
-
-		if (rows == NULL)
-			return NULL;
-		lb->rows = rows;
-		lb->cap = cap;
-	}
+	if (ALLOC_GROW(lb->rows, lb->n + 1, lb->cap) != 0)
+		return NULL;
 	memset(&lb->rows[lb->n], 0, sizeof lb->rows[0]);
 	lb->ranked = 0;
 	return &lb->rows[lb->n++];

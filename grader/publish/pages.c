@@ -14,6 +14,7 @@
  */
 #include "pages.h"
 
+#include "grow.h"
 #include "number.h"
 #include "schema.h"
 #include "scorecard.h"
@@ -1045,17 +1046,10 @@ model_columns(const cJSON *rows, const char ***files, size_t *count)
 					break;
 			if (i < *count)
 				continue;
-			if (*count == cap) {
-				const char **grown;
-
-				cap = cap ? cap * 2 : 8;
-				grown = realloc(*files, cap * sizeof *grown);
-				if (grown == NULL) {
-					free(*files);
-					*files = NULL;
-					return 0;
-				}
-				*files = grown;
+			if (ALLOC_GROW(*files, *count + 1, cap) != 0) {
+				free(*files);
+				*files = NULL;
+				return 0;
 			}
 			(*files)[(*count)++] = file;
 		}
