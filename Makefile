@@ -15,7 +15,7 @@ WARNINGS   := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
               -Wmissing-prototypes -Wvla
 PKGS       := libcjson libzip nettle
 DEBS       := gcc libc6-dev libcsv-dev libcjson-dev libzip-dev libcmocka-dev nettle-dev \
-              pkg-config zip unzip locales time
+              pkg-config zip unzip locales time procps binutils
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
