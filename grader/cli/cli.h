@@ -35,6 +35,7 @@ int cmd_grade(int argc, char **argv);
 int cmd_auc(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 /* Prints the help of one command to stdout (grader help NAME); returns the
  * exit code. */
