@@ -15,7 +15,14 @@ WARNINGS   := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
               -Wmissing-prototypes -Wvla
 PKGS       := libcjson libzip nettle
 DEBS       := gcc libc6-dev libcsv-dev libcjson-dev libzip-dev libcmocka-dev nettle-dev \
-              pkg-config zip unzip locales time procps binutils
+              pkg-config zip unzip locales time procps binutils file
+# Every command a test runs comes from DEBS or from a package that Debian
+# marks Essential (coreutils, diffutils, grep, sed, mawk, bsdutils' script,
+# util-linux's unshare, libc-bin's localedef); tools/fresh-root-test checks
+# that on a minimal root.  What `make static` needs on top: cmake and
+# dpkg-dev (apt-get source) to build libzip and cJSON, which Debian ships
+# without .a files (tools/static-libs).
+STATIC_DEBS := cmake dpkg-dev zlib1g-dev
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -41,12 +48,20 @@ LIBPUBLISH := $(BUILD)/libpublish.a
 # What a program links: the publisher, then the library it calls.
 LIBS_OURS := $(LIBPUBLISH) $(LIBGRADER)
 GRADER   := $(BINDIR)/grader
+# The static program: our objects, libzip and cJSON built by
+# tools/static-libs, the rest from Debian's .a files (libcsv-dev,
+# nettle-dev, zlib1g-dev, libc6-dev).
+GRADER_STATIC := $(BINDIR)/grader-static
+STATIC_DIR    := $(BUILD)/static
+STATIC_LIBS    = $(STATIC_DIR)/lib/libzip.a $(STATIC_DIR)/lib/libcjson.a \
+                 -lcsv -lnettle -lz -lm
+DIST     := grader-$(VERSION)-x86_64-linux
 
 # Keep the test objects: make would otherwise delete them as intermediates.
 .SECONDARY:
 
 .PHONY: all test unit cli-test demo deps clean install uninstall help \
-        sanitize valgrind bench fuzz
+        sanitize valgrind bench fuzz static dist
 
 all: $(GRADER) ## Build bin/grader.
 
@@ -69,6 +84,13 @@ $(LIBPUBLISH): $(PUB_OBJ)
 $(GRADER): $(CLI_OBJ) $(LIBS_OURS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBS_OURS) $(PKG_LIBS)
+
+$(STATIC_DIR)/lib/libzip.a $(STATIC_DIR)/lib/libcjson.a:
+	@tools/static-libs $(STATIC_DIR)
+
+$(GRADER_STATIC): $(CLI_OBJ) $(LIBS_OURS) $(STATIC_DIR)/lib/libzip.a $(STATIC_DIR)/lib/libcjson.a
+	@mkdir -p $(@D)
+	$(CC) -static $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBS_OURS) $(STATIC_LIBS)
 
 $(BUILD)/tests/jsonpath: $(BUILD)/tests/jsonpath.o
 	@mkdir -p $(@D)
@@ -130,6 +152,21 @@ fuzz: deps ## Build the libFuzzer targets and run each for FUZZ_SECONDS.
 	@tools/deps clang libclang-rt-14-dev
 	@fuzz/run $(FUZZ_SECONDS) $(FUZZ_SRC)
 
+static: deps ## Build bin/grader-static, which needs no shared library.
+	@tools/deps $(STATIC_DEBS)
+	@$(MAKE) --no-print-directory $(GRADER_STATIC)
+
+# The tarball is reproducible: sorted names, no times, owners or gzip
+# header name, and modes set here rather than by the umask.
+dist: static ## Tar the static program, man page, README: dist/grader-VERSION-x86_64-linux.tar.gz
+	rm -rf $(BUILD)/dist && mkdir -p $(BUILD)/dist/$(DIST) dist
+	install -m 755 -s $(GRADER_STATIC) $(BUILD)/dist/$(DIST)/grader
+	install -m 644 docs/grader.1 README.md $(wildcard LICENSE) $(BUILD)/dist/$(DIST)/
+	chmod 755 $(BUILD)/dist/$(DIST)
+	tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
+	    --format=gnu -C $(BUILD)/dist -cf - $(DIST) | gzip -9n >dist/$(DIST).tar.gz
+	@echo "dist/$(DIST).tar.gz"
+
 install: $(GRADER) ## Install the program and man page under $(DESTDIR)$(PREFIX).
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(GRADER) $(DESTDIR)$(PREFIX)/bin/grader
@@ -139,7 +176,7 @@ uninstall: ## Remove what install put in place.
 	rm -f $(DESTDIR)$(PREFIX)/bin/grader $(DESTDIR)$(PREFIX)/share/man/man1/grader.1
 
 clean: ## Remove build products.
-	rm -rf build bin
+	rm -rf build bin dist
 
 help: ## List the targets.
 	@grep -hE '^[a-z-]+:.*## ' Makefile | \
