@@ -85,6 +85,30 @@ static const struct cli_command commands[] = {
 	  "different challenges or holdouts, or one submission was graded\n"
 	  "differently in two folders; 66 a folder cannot be read or holds no\n"
 	  "scorecard; 74 OUTDIR cannot be written.\n" },
+	{ "verify", cmd_verify,
+	  "grader verify CHALLENGE_DIR [--format text|json|junit|github]",
+	  "A challenge repository's own gate.  Loads CHALLENGE_DIR/challenge.json\n"
+	  "and, when it names one, the holdout (labels, row count, both classes);\n"
+	  "checks that each forbidden rule's sha256 sums are those of its data\n"
+	  "files when they are in CHALLENGE_DIR or CHALLENGE_DIR/data (skipped\n"
+	  "when they are not); then grades every example of CHALLENGE_DIR/examples\n"
+	  "(each .zip file and folder), as grade does, against its expectation in\n"
+	  "examples/expected.json:\n"
+	  "\n"
+	  "  {\"strong.zip\": {\"status\": \"pass\", \"best_auc\": [0.85, 0.88]},\n"
+	  "   \"leaky.zip\": {\"status\": \"fail\"}}\n"
+	  "\n"
+	  "The status must be the same; the best AUC, when given, within [lo, hi]\n"
+	  "(bounds included).  Without a holdout (or for a deliverables-only\n"
+	  "challenge) examples are checked, not scored: only statuses can be\n"
+	  "expected.  Prints one line per example: expected, got, best AUC.\n"
+	  "\n"
+	  "  --format FORMAT   text (default), json, junit, github (annotations)\n"
+	  "\n"
+	  "Exit: 0 every example as expected; 1 one is not, is listed but absent,\n"
+	  "or is in examples/ with no expectation (each is named); 65 the\n"
+	  "challenge, holdout, data sums or expected.json are unusable; 66\n"
+	  "CHALLENGE_DIR or a file of it cannot be opened.\n" },
 	{ "auc", cmd_auc,
 	  "grader auc LABELS.csv SCORES.csv [SCORES2.csv] [--json]",
 	  "Prints the ROC AUC of a scores file against a labels file (one 0 or 1\n"
