@@ -77,8 +77,26 @@ void report_text(FILE *f, const struct grade_report *r,
 		 const struct challenge *c, int with_scores,
 		 const struct cli_style *st);
 
-/* GitHub Actions workflow commands: one annotation per problem. */
-void report_github(FILE *f, const struct grade_report *r, int with_scores);
+/*
+ * GitHub Actions workflow commands: one annotation per problem, on the file
+ * as GitHub finds it from the working directory.  path is the submission
+ * as the command line gave it; folder says it is a folder, whose entries
+ * are annotated as path/entry (a zip is annotated itself, the entry named
+ * in the message).
+ */
+void report_github(FILE *f, const struct grade_report *r, const char *path,
+		   int folder, int with_scores);
+
+/* The job summary in Markdown (for $GITHUB_STEP_SUMMARY): the status, a
+ * table of the results files, the deliverables and forbidden files, and
+ * every problem. */
+void report_github_summary(FILE *f, const struct grade_report *r,
+			   const struct challenge *c, int with_scores);
+
+/* The step's outputs (for $GITHUB_OUTPUT): "status=pass|fail|invalid" and
+ * "best-auc=" the best AUC in full precision, empty when there is none. */
+void report_github_outputs(FILE *f, const struct grade_report *r,
+			   int with_scores);
 
 /* JUnit XML: one test case per results file, deliverable and forbidden
  * rule. */

@@ -1,12 +1,15 @@
 /*
  * report.c: the findings of `check` and `grade` for a person (text), for
- * GitHub Actions (workflow-command annotations) and for CI systems that read
- * JUnit XML.  The JSON form is the scorecard (lib/scorecard).
+ * GitHub Actions (workflow-command annotations, the job summary in Markdown
+ * and the step's outputs) and for CI systems that read JUnit XML.  The JSON
+ * form is the scorecard (lib/scorecard).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "number.h"
+#include "submission.h"
 
 /* Whether a problem belongs under the line of results file `file`. */
 static int
@@ -282,51 +285,128 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 
 /*
  * GitHub's workflow commands: the message must have '%', CR and LF escaped,
- * and property values also ':' and ','.
+ * and property values also ':' and ','.  Writes s[0..len).  Other control
+ * characters, which only a path from the command line can hold (the
+ * library shows them in names as \xNN already), are written so too: the
+ * log that shows these lines is a terminal of a kind.
  */
 static void
-github_escape(FILE *f, const char *s, int property)
+github_escape(FILE *f, const char *s, size_t len, int property)
 {
-	for (; *s; s++) {
-		if (*s == '%')
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\r' && c != '\n') || c == 0x7f)
+			fprintf(f, "\\x%02x", c);
+		else if (s[i] == '%')
 			fputs("%25", f);
-		else if (*s == '\r')
+		else if (s[i] == '\r')
 			fputs("%0D", f);
-		else if (*s == '\n')
+		else if (s[i] == '\n')
 			fputs("%0A", f);
-		else if (property && *s == ':')
+		else if (property && s[i] == ':')
 			fputs("%3A", f);
-		else if (property && *s == ',')
+		else if (property && s[i] == ',')
 			fputs("%2C", f);
 		else
-			fputc(*s, f);
+			fputc(s[i], f);
 	}
 }
 
+static void
+github_escape_str(FILE *f, const char *s, int property)
+{
+	github_escape(f, s, strlen(s), property);
+}
+
+/*
+ * The path inside the submission of the file a problem is about: where its
+ * results file was found (the results problems name the file the challenge
+ * expects, "results1.csv", which may lie in a folder of the archive), else
+ * the problem's own file, an entry path.  NULL when it concerns no file.
+ */
+static const char *
+entry_path(const struct grade_report *r, const struct problem *p)
+{
+	for (size_t i = 0; p->file != NULL && r->examined && i < r->n_models;
+	     i++)
+		if (r->models[i].path != NULL &&
+		    strcmp(r->models[i].file, p->file) == 0)
+			return r->models[i].path;
+	return p->file;
+}
+
+/*
+ * Writes, escaped as a property, the path from the working directory of
+ * entry in the folder submission `folder` as the command line gave it:
+ * "submission/" and "results1.csv" make "submission/results1.csv"; a
+ * leading "./" and a folder of "." add nothing, so that GitHub, which
+ * places an annotation by its path from the repository's root, finds it.
+ */
+static void
+github_folder_path(FILE *f, const char *folder, const char *entry)
+{
+	size_t n;
+
+	while (folder[0] == '.' && folder[1] == '/') {
+		folder += 2;
+		while (folder[0] == '/')
+			folder++;
+	}
+	n = strlen(folder);
+	while (n > 1 && folder[n - 1] == '/')
+		n--;
+	if (n == 1 && folder[0] == '.')
+		n = 0;
+	github_escape(f, folder, n, 1);
+	if (n > 0 && folder[n - 1] != '/')
+		fputc('/', f);
+	github_escape_str(f, entry, 1);
+}
+
 void
-report_github(FILE *f, const struct grade_report *r, int with_scores)
+report_github(FILE *f, const struct grade_report *r, const char *path,
+	      int folder, int with_scores)
 {
 	char b1[NUMBER_BUF];
 
 	for (size_t i = 0; i < r->problems->count; i++) {
 		const struct problem *p = &r->problems->items[i];
-		const char *sep = " ";
+		const char *entry = entry_path(r, p);
+
 		fprintf(f, "::%s", p->severity == PROBLEM_ERROR ? "error"
 								: "warning");
-		if (p->file != NULL) {
+		/* A folder's entries are files of the repository; a zip is
+		 * one file, whatever entry a problem is about. */
+		if (folder && entry != NULL) {
 			fputs(" file=", f);
-			github_escape(f, p->file, 1);
-			sep = ",";
+			github_folder_path(f, path, entry);
+			if (p->line > 0)
+				fprintf(f, ",line=%ld", p->line);
+			fputc(',', f);
+		} else if (!folder) {
+			fputs(" file=", f);
+			github_escape_str(f, path, 1);
+			fputc(',', f);
+		} else {
+			fputc(' ', f);
 		}
-		if (p->line > 0) {
-			fprintf(f, "%sline=%ld", sep, p->line);
-			sep = ",";
+		fputs("title=", f);
+		github_escape_str(f, p->code, 1);
+		fputs("::", f);
+		/* In a zip the entry and line go into the message, unless
+		 * it names the entry already (as archive messages do). */
+		if (!folder && entry != NULL &&
+		    strstr(p->message, entry) == NULL) {
+			github_escape_str(f, entry, 0);
+			fputs(": ", f);
 		}
-		fprintf(f, "%stitle=%s::", sep, p->code);
-		github_escape(f, p->message, 0);
+		if (!folder && p->line > 0)
+			fprintf(f, "line %ld: ", p->line);
+		github_escape_str(f, p->message, 0);
 		if (p->hint != NULL) {
 			fputs(" Fix: ", f);
-			github_escape(f, p->hint, 0);
+			github_escape_str(f, p->hint, 0);
 		}
 		fputc('\n', f);
 	}
@@ -337,6 +417,215 @@ report_github(FILE *f, const struct grade_report *r, int with_scores)
 			fixed(r->models[r->best].auc.auc, 6, b1),
 			r->models[r->best].file);
 	fputc('\n', f);
+}
+
+/*
+ * Text in a Markdown table cell of the job summary, which GitHub renders
+ * with HTML allowed: '|' would end the cell, a line end the row, '<', '>'
+ * and '&' could open markup, and '\', '`', '*', '_', '[', ']' and '~'
+ * could format or link a candidate's file name.  Other control characters
+ * are shown as \xNN, as names are elsewhere.
+ */
+static void
+md_escape(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '<')
+			fputs("&lt;", f);
+		else if (c == '>')
+			fputs("&gt;", f);
+		else if (c == '&')
+			fputs("&amp;", f);
+		else if (c == '\n')
+			fputs("<br>", f);
+		else if (c == '\r')
+			continue;
+		else if (strchr("|\\`*_[]~", c) != NULL)
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\\\x%02x", c);
+		else
+			fputc(c, f);
+	}
+}
+
+/* The summary's first lines: the submission, the challenge, the status. */
+static void
+summary_head(FILE *f, const struct grade_report *r,
+	     const struct challenge *c, int with_scores)
+{
+	size_t errors = problems_count(r->problems, PROBLEM_ERROR);
+	size_t warnings = problems_count(r->problems, PROBLEM_WARNING);
+	char *shown = submission_shown_name(r->submission_name);
+	char b1[NUMBER_BUF], b2[NUMBER_BUF];
+
+	fprintf(f, "### grader %s: ", with_scores ? "grade" : "check");
+	md_escape(f, shown != NULL ? shown : "(a name: out of memory)");
+	free(shown);
+	fprintf(f, "\n\n%s against ", with_scores ? "Graded" : "Checked");
+	md_escape(f, c->dir != NULL ? c->id : "the default rules");
+	fprintf(f, ". Status: **%s**", grade_status_name(r->status));
+	if (with_scores && r->best >= 0) {
+		fprintf(f, ", best AUC %s (",
+			fixed(r->models[r->best].auc.auc, 4, b1));
+		md_escape(f, r->models[r->best].file);
+		fprintf(f, "), pass mark %s", fixed(r->pass_auc, 4, b2));
+	} else if (with_scores && r->status != GRADE_INVALID) {
+		fprintf(f, ", pass mark %s", fixed(r->pass_auc, 4, b2));
+	}
+	/* The reasons name the challenge's rules, not the candidate's files. */
+	if (with_scores && r->status == GRADE_FAIL)
+		print_fail_reasons(f, r);
+	fprintf(f, "; %zu error%s, %zu warning%s.\n\n", errors,
+		errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+}
+
+/* A row a results file: rows, validity and, graded, AUC and CI. */
+static void
+summary_models(FILE *f, const struct grade_report *r, int with_scores)
+{
+	char b1[NUMBER_BUF], b2[NUMBER_BUF];
+
+	if (r->n_models == 0)
+		return;
+	fprintf(f, "| Results file | Rows | Valid |%s\n| --- | ---: | --- |%s\n",
+		with_scores ? " AUC | 95% CI |" : "",
+		with_scores ? " ---: | --- |" : "");
+	for (size_t i = 0; i < r->n_models; i++) {
+		const struct grade_model *m = &r->models[i];
+
+		fputs("| ", f);
+		md_escape(f, m->file);
+		if (!r->examined)
+			fputs(" |  | not read |", f);
+		else if (m->path == NULL)
+			fputs(" |  | missing |", f);
+		else
+			fprintf(f, " | %zu | %s |", m->rows,
+				m->valid ? "yes" : "no");
+		if (with_scores && m->scored)
+			fprintf(f, " %s%s |", fixed(m->auc.auc, 4, b1),
+				(int)i == r->best ? " (best)" : "");
+		else if (with_scores)
+			fputs("  |", f);
+		if (with_scores && m->scored && m->auc.se_valid)
+			fprintf(f, " %s to %s |", fixed(m->auc.ci95[0], 4, b1),
+				fixed(m->auc.ci95[1], 4, b2));
+		else if (with_scores)
+			fputs("  |", f);
+		fputc('\n', f);
+	}
+	fputc('\n', f);
+}
+
+/* The files a rule found, as "a, b". */
+static void
+summary_found(FILE *f, const struct grade_rule_result *g)
+{
+	for (size_t j = 0; j < g->n_found; j++) {
+		if (j > 0)
+			fputs(", ", f);
+		md_escape(f, g->found[j]);
+	}
+}
+
+/* The deliverables and the forbidden files, a table each. */
+static void
+summary_rules(FILE *f, const struct grade_report *r,
+	      const struct challenge *c)
+{
+	if (r->deliverables == NULL) {
+		fputs("Deliverables and forbidden files: not examined (the submission could not be read).\n\n",
+		      f);
+		return;
+	}
+	fputs("| Deliverable | Status | Files |\n| --- | --- | --- |\n", f);
+	for (size_t i = 0; i < r->n_deliverables; i++) {
+		const struct grade_rule_result *g = &r->deliverables[i];
+
+		fputs("| ", f);
+		md_escape(f, g->name);
+		if (g->n_found > 0) {
+			fputs(" | found | ", f);
+			summary_found(f, g);
+		} else {
+			fprintf(f, " | missing%s | add a file matching ",
+				g->required ? "" : " (optional)");
+			for (size_t k = 0; k < c->deliverables[i].n_patterns;
+			     k++) {
+				if (k > 0)
+					fputs(", ", f);
+				md_escape(f, c->deliverables[i].patterns[k]);
+			}
+		}
+		fputs(" |\n", f);
+	}
+	fputs("\n| Forbidden | Status | Files |\n| --- | --- | --- |\n", f);
+	for (size_t i = 0; i < r->n_forbidden; i++) {
+		const struct grade_rule_result *g = &r->forbidden[i];
+
+		fputs("| ", f);
+		md_escape(f, g->name);
+		fputs(g->n_found > 0 ? " | present | " : " | none found | ", f);
+		summary_found(f, g);
+		fputs(" |\n", f);
+	}
+	fputc('\n', f);
+}
+
+/* Every problem, a row each. */
+static void
+summary_problems(FILE *f, const struct grade_report *r)
+{
+	if (r->problems->count == 0) {
+		fputs("No problems found.\n\n", f);
+		return;
+	}
+	fputs("| Severity | Code | File | Line | Problem | Fix |\n"
+	      "| --- | --- | --- | ---: | --- | --- |\n", f);
+	for (size_t i = 0; i < r->problems->count; i++) {
+		const struct problem *p = &r->problems->items[i];
+		const char *entry = entry_path(r, p);
+
+		/* Codes are ours ("csv.header"): a code span holds them. */
+		fprintf(f, "| %s | `%s` | ",
+			p->severity == PROBLEM_ERROR ? "error" : "warning",
+			p->code);
+		md_escape(f, entry != NULL ? entry : "");
+		fputs(" | ", f);
+		if (p->line > 0)
+			fprintf(f, "%ld", p->line);
+		fputs(" | ", f);
+		md_escape(f, p->message);
+		fputs(" | ", f);
+		md_escape(f, p->hint != NULL ? p->hint : "");
+		fputs(" |\n", f);
+	}
+	fputc('\n', f);
+}
+
+void
+report_github_summary(FILE *f, const struct grade_report *r,
+		      const struct challenge *c, int with_scores)
+{
+	summary_head(f, r, c, with_scores);
+	summary_models(f, r, with_scores);
+	summary_rules(f, r, c);
+	summary_problems(f, r);
+}
+
+void
+report_github_outputs(FILE *f, const struct grade_report *r,
+		      int with_scores)
+{
+	char b1[NUMBER_BUF];
+
+	fprintf(f, "status=%s\nbest-auc=%s\n", grade_status_name(r->status),
+		with_scores && r->best >= 0
+			? number_format(r->models[r->best].auc.auc, b1)
+			: "");
 }
 
 static void

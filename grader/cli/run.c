@@ -1,7 +1,9 @@
 /*
  * run.c: the part of `check` and `grade` after option parsing: load the
  * challenge and holdout, run the library's grade, write the chosen format
- * to stdout or atomically to a file, and turn the outcome into an exit code.
+ * to stdout or atomically to a file (and, for GitHub, append the summary
+ * and outputs to the files the runner names), and turn the outcome into an
+ * exit code.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -51,6 +53,7 @@ write_report(FILE *f, const struct cli_run *run, const struct grade_report *r,
 	     const struct challenge *c)
 {
 	struct cli_style st;
+	struct stat sb;
 	cJSON *card;
 	char *text;
 
@@ -60,7 +63,12 @@ write_report(FILE *f, const struct cli_run *run, const struct grade_report *r,
 		report_text(f, r, c, run->scoring, &st);
 		return 0;
 	case FORMAT_GITHUB:
-		report_github(f, r, run->scoring);
+		/* The library decides alike: a folder is a folder, anything
+		 * else is read as a zip. */
+		report_github(f, r, run->submission,
+			      stat(run->submission, &sb) == 0 &&
+				  S_ISDIR(sb.st_mode),
+			      run->scoring);
 		return 0;
 	case FORMAT_JUNIT:
 		report_junit(f, r, c, run->scoring);
@@ -162,6 +170,77 @@ write_to_file(const struct cli_run *run, const struct grade_report *r,
 	return EXIT_PASS;
 }
 
+/* Appends text[0..len) to the file at path, made when missing; returns 0
+ * or an errno value. */
+static int
+append_file(const char *path, const char *text, size_t len)
+{
+	FILE *f = fopen(path, "a");
+	int err = 0;
+
+	if (f == NULL)
+		return errno;
+	errno = 0;
+	if (fwrite(text, 1, len, f) != len || fflush(f) != 0)
+		err = errno != 0 ? errno : EIO;
+	if (fclose(f) != 0 && err == 0)
+		err = errno != 0 ? errno : EIO;
+	return err;
+}
+
+/*
+ * With --format github in GitHub Actions: appends to the file named by the
+ * environment variable var ($GITHUB_STEP_SUMMARY: the Markdown summary;
+ * $GITHUB_OUTPUT when outputs is set: the step's outputs), when it is set
+ * and not empty.  Appends, never truncates: the runner gives each step one
+ * file, which other commands of the step write too.  Returns EXIT_PASS,
+ * EXIT_IOERR after a message, or EXIT_SOFTWARE (out of memory).
+ */
+static int
+append_github_file(const char *var, int outputs, const struct cli_run *run,
+		   const struct grade_report *r, const struct challenge *c)
+{
+	const char *path = getenv(var);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	int err;
+
+	if (path == NULL || path[0] == '\0')
+		return EXIT_PASS;
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		return EXIT_SOFTWARE;
+	if (outputs)
+		report_github_outputs(f, r, run->scoring);
+	else
+		report_github_summary(f, r, c, run->scoring);
+	if (fclose(f) != 0) {
+		free(buf);
+		return EXIT_SOFTWARE;
+	}
+	err = append_file(path, buf, len);
+	free(buf);
+	if (err == 0)
+		return EXIT_PASS;
+	fprintf(stderr, "grader: cannot write %s (%s): %s\n", path, var,
+		strerror(err));
+	return err == ENOMEM ? EXIT_SOFTWARE : EXIT_IOERR;
+}
+
+/* The job summary and the step's outputs of --format github; both are
+ * tried, and the worse exit code returned. */
+static int
+write_github_files(const struct cli_run *run, const struct grade_report *r,
+		   const struct challenge *c)
+{
+	int a = append_github_file("GITHUB_STEP_SUMMARY", 0, run, r, c);
+	int b = append_github_file("GITHUB_OUTPUT", 1, run, r, c);
+
+	if (a == EXIT_SOFTWARE || b == EXIT_SOFTWARE)
+		return EXIT_SOFTWARE;
+	return a != EXIT_PASS ? a : b;
+}
+
 int
 cli_load(const char *challenge_dir, const char *holdout, int scoring,
 	 struct challenge **c, struct holdout *h)
@@ -237,6 +316,11 @@ cli_run_submission(const struct cli_run *run)
 			code = wcode;
 	} else if (write_report(stdout, run, r, c) != 0) {
 		code = EXIT_SOFTWARE;
+	}
+	if (run->format == FORMAT_GITHUB && code != EXIT_SOFTWARE) {
+		int gcode = write_github_files(run, r, c);
+		if (gcode != EXIT_PASS)
+			code = gcode;
 	}
 	code = cli_finish(code);
 out:

@@ -1,8 +1,10 @@
 # The CI formats: GitHub annotations and JUnit XML for check and grade,
 # Gradescope's results.json for grade.
 . tests/cli/lib.sh
+# Run in GitHub Actions, --format github would append to the runner's files.
+unset GITHUB_STEP_SUMMARY GITHUB_OUTPUT
 expect_exit 2 check $SUBS/header-row.zip --challenge $CHALLENGE --format github
-expect_grep "::error file=results1.csv,line=1,title=csv.header::" $TEST_TMP/out
+expect_grep "::error file=fixtures/submissions/header-row.zip,title=csv.header::results1.csv: line 1: a header" $TEST_TMP/out
 expect_grep "header-row.zip: invalid" $TEST_TMP/out
 expect_exit 1 grade $SUBS/fail-missing-writeup.zip --challenge $CHALLENGE --format junit
 expect_grep '<testsuites tests="7" failures="2">' $TEST_TMP/out
