@@ -18,14 +18,16 @@ static const struct cli_command commands[] = {
 	  "results2.csv, 10,000 rows each.\n"
 	  "\n"
 	  "  --challenge DIR   the challenge folder (holds challenge.json)\n"
-	  "  --format FORMAT   text (default), json, github (annotations), junit\n"
+	  "  --format FORMAT   text (default), json, github (annotations; a job\n"
+	  "                    summary and step outputs where GITHUB_STEP_SUMMARY\n"
+	  "                    and GITHUB_OUTPUT are set), junit\n"
 	  "\n"
 	  "Exit: 0 ready to submit (warnings allowed); 1 only deliverables or\n"
 	  "forbidden files are wrong; 2 the archive cannot be read or a results\n"
 	  "file is missing or malformed.\n" },
 	{ "grade", cmd_grade,
 	  "grader grade SUBMISSION --challenge DIR [--holdout FILE] [--pass-auc X]\n"
-	  "             [-o FILE] [--format json|text|github|junit]",
+	  "             [-o FILE] [--format json|text|github|junit|gradescope]",
 	  "Grades one submission against the challenge's holdout and writes its\n"
 	  "JSON scorecard to stdout, or to FILE with -o.\n"
 	  "\n"
@@ -33,7 +35,8 @@ static const struct cli_command commands[] = {
 	  "  --holdout FILE    the labels, instead of the challenge's \"holdout\"\n"
 	  "  --pass-auc X      the bar, instead of the challenge's \"pass_auc\"\n"
 	  "  -o, --output FILE write the output there (replaced atomically)\n"
-	  "  --format FORMAT   json (default), text, github, junit\n"
+	  "  --format FORMAT   json (default), text, github (as for check), junit,\n"
+	  "                    gradescope\n"
 	  "\n"
 	  "Exit: 0 pass; 1 fail (valid but below the bar, a required deliverable\n"
 	  "missing or a forbidden file present); 2 invalid (cannot be scored).\n" },
