@@ -41,6 +41,18 @@ int cmd_verify(int argc, char **argv);
  * exit code. */
 int cli_command_help(const char *name);
 
+/*
+ * Writers that every report format shares.  cli_github_escape: s[0..len)
+ * as GitHub's workflow commands need it ('%', CR and LF, and in a
+ * property also ':' and ','; other control bytes as \xNN).
+ * cli_xml_escape: XML text and attribute values.  cli_print_json: the tree
+ * as cJSON prints it and a newline; returns 0, or -1 when out of memory.
+ */
+void cli_github_escape(FILE *f, const char *s, size_t len, int property);
+void cli_github_puts(FILE *f, const char *s, int property);
+void cli_xml_escape(FILE *f, const char *s);
+int cli_print_json(FILE *f, const cJSON *tree);
+
 /* Prints "grader CMD: MESSAGE" and the way to help to stderr; returns
  * EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -114,6 +126,15 @@ enum cli_format {
 
 /* Parses a --format value; returns -1 when it is not one of the names. */
 int cli_parse_format(const char *name);
+
+/*
+ * Takes command cmd's --format value name (NULL: *out is left as it is),
+ * one of the formats whose bits are set in allowed (1 << FORMAT_x); known
+ * is how the usage error lists them ("text, json, github or junit").
+ * Returns -1 with *out set, or EXIT_USAGE after printing the error.
+ */
+int cli_take_format(const char *cmd, const char *name, unsigned allowed,
+		    const char *known, enum cli_format *out);
 
 /* What check and grade have in common, once their options are parsed. */
 struct cli_run {

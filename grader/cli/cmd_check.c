@@ -16,18 +16,15 @@ cmd_check(int argc, char **argv)
 		{ "format", 'f', &format, NULL },
 		{ NULL, 0, NULL, NULL },
 	};
-	int code, first, f;
+	int code, first;
 
 	if ((code = cli_options("check", argc, argv, opts, &first)) >= 0)
 		return code;
-	if (format != NULL) {
-		f = cli_parse_format(format);
-		if (f < 0 || f == FORMAT_GRADESCOPE)
-			return cli_usage_error("check",
-					       "unknown format '%s' (text, json, github or junit)",
-					       format);
-		run.format = (enum cli_format)f;
-	}
+	if ((code = cli_take_format("check", format,
+				    ~(1u << FORMAT_GRADESCOPE),
+				    "text, json, github or junit",
+				    &run.format)) >= 0)
+		return code;
 	if ((code = cli_one_operand("check", "SUBMISSION", argc, argv, first,
 				    &run.submission)) >= 0)
 		return code;

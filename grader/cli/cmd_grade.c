@@ -22,7 +22,7 @@ cmd_grade(int argc, char **argv)
 		{ "format", 'f', &format, NULL },
 		{ NULL, 0, NULL, NULL },
 	};
-	int code, first, f;
+	int code, first;
 
 	if ((code = cli_options("grade", argc, argv, opts, &first)) >= 0)
 		return code;
@@ -35,14 +35,10 @@ cmd_grade(int argc, char **argv)
 					       pass_auc);
 		run.pass_auc_set = 1;
 	}
-	if (format != NULL) {
-		f = cli_parse_format(format);
-		if (f < 0)
-			return cli_usage_error("grade",
-					       "unknown format '%s' (json, text, github, junit or gradescope)",
-					       format);
-		run.format = (enum cli_format)f;
-	}
+	if ((code = cli_take_format("grade", format, ~0u,
+				    "json, text, github, junit or gradescope",
+				    &run.format)) >= 0)
+		return code;
 	if ((code = cli_one_operand("grade", "SUBMISSION", argc, argv, first,
 				    &run.submission)) >= 0)
 		return code;

@@ -79,7 +79,8 @@ struct verify {
 	size_t n, cap;
 };
 
-/* Prints "grader: error: FILE: MESSAGE" to stderr; returns EXIT_DATAERR. */
+/* Prints "grader: error: FILE: MESSAGE" to stderr; returns EXIT_DATAERR.
+ * Shaped like cli_usage_error(), for another exit and another prefix. */
 static int __attribute__((format(printf, 2, 3)))
 unusable(const char *file, const char *fmt, ...)
 {
@@ -122,6 +123,7 @@ cmp_example(const void *a, const void *b)
 		      ((const struct verify_example *)b)->name);
 }
 
+/* The house's destructor shape, as merge_release(): alike on purpose. */
 static void
 verify_free(struct verify *v)
 {
@@ -765,44 +767,18 @@ static int
 print_json(FILE *f, const struct verify *v)
 {
 	cJSON *root = cJSON_CreateObject(), *a;
-	char *text;
+	int code;
 
 	cJSON_AddStringToObject(root, "challenge", v->c->id);
 	cJSON_AddBoolToObject(root, "ok", count_failed(v) == 0);
 	a = cJSON_AddArrayToObject(root, "examples");
 	for (size_t i = 0; i < v->n; i++)
 		cJSON_AddItemToArray(a, json_example(&v->ex[i]));
-	text = cJSON_Print(root);
+	code = cli_print_json(f, root);
 	cJSON_Delete(root);
-	if (text == NULL)
-		return -1;
-	fputs(text, f);
-	fputc('\n', f);
-	cJSON_free(text);
-	return 0;
+	return code;
 }
 
-/* XML text and attribute values (as report.c writes them). */
-static void
-xml_put(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '<')
-			fputs("&lt;", f);
-		else if (ch == '>')
-			fputs("&gt;", f);
-		else if (ch == '&')
-			fputs("&amp;", f);
-		else if (ch == '"')
-			fputs("&quot;", f);
-		else if (ch < 0x20 && ch != '\n' && ch != '\t')
-			fputc('?', f);
-		else
-			fputc(ch, f);
-	}
-}
 
 static void
 print_junit(FILE *f, const struct verify *v)
@@ -814,15 +790,15 @@ print_junit(FILE *f, const struct verify *v)
 		   "<testsuites tests=\"%zu\" failures=\"%zu\">\n"
 		   "  <testsuite name=\"grader verify ",
 		v->n, failed);
-	xml_put(f, v->c->id);
+	cli_xml_escape(f, v->c->id);
 	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\">\n", v->n, failed);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct verify_example *x = &v->ex[i];
 
 		fputs("    <testcase classname=\"", f);
-		xml_put(f, v->c->id);
+		cli_xml_escape(f, v->c->id);
 		fputs("\" name=\"", f);
-		xml_put(f, x->shown);
+		cli_xml_escape(f, x->shown);
 		if (x->why == NULL) {
 			fputs("\"/>\n", f);
 			continue;
@@ -830,36 +806,16 @@ print_junit(FILE *f, const struct verify *v)
 		expected_text(x, want, sizeof want);
 		got_text(x, got, sizeof got);
 		fputs("\">\n      <failure message=\"", f);
-		xml_put(f, x->why);
+		cli_xml_escape(f, x->why);
 		fputs("\">expected ", f);
-		xml_put(f, want);
+		cli_xml_escape(f, want);
 		fputs(", got ", f);
-		xml_put(f, got);
+		cli_xml_escape(f, got);
 		fputs("</failure>\n    </testcase>\n", f);
 	}
 	fputs("  </testsuite>\n</testsuites>\n", f);
 }
 
-/* GitHub's workflow command escapes: '%', CR and LF, and in a property
- * also ':' and ','. */
-static void
-github_put(FILE *f, const char *s, int property)
-{
-	for (; *s; s++) {
-		if (*s == '%')
-			fputs("%25", f);
-		else if (*s == '\r')
-			fputs("%0D", f);
-		else if (*s == '\n')
-			fputs("%0A", f);
-		else if (property && *s == ':')
-			fputs("%3A", f);
-		else if (property && *s == ',')
-			fputs("%2C", f);
-		else
-			fputc(*s, f);
-	}
-}
 
 static void
 print_github(FILE *f, const struct verify *v)
@@ -875,16 +831,16 @@ print_github(FILE *f, const struct verify *v)
 		got_text(x, got, sizeof got);
 		/* A missing example has no file: point at its expectation. */
 		fputs("::error file=", f);
-		github_put(f, x->present ? x->path : v->expected_path, 1);
+		cli_github_puts(f, x->present ? x->path : v->expected_path, 1);
 		fputs(",title=", f);
-		github_put(f, "grader verify: ", 1);
-		github_put(f, x->shown, 1);
+		cli_github_puts(f, "grader verify: ", 1);
+		cli_github_puts(f, x->shown, 1);
 		fputs("::", f);
-		github_put(f, x->why, 0);
+		cli_github_puts(f, x->why, 0);
 		fputs(" (expected ", f);
-		github_put(f, want, 0);
+		cli_github_puts(f, want, 0);
 		fputs("; got ", f);
-		github_put(f, got, 0);
+		cli_github_puts(f, got, 0);
 		fputs(")\n", f);
 	}
 	print_summary(f, v);
@@ -931,21 +887,19 @@ cmd_verify(int argc, char **argv)
 		{ "format", 'f', &format, NULL },
 		{ NULL, 0, NULL, NULL },
 	};
-	int code, first, f = FORMAT_TEXT;
+	enum cli_format f = FORMAT_TEXT;
+	int code, first;
 
 	if ((code = cli_options("verify", argc, argv, opts, &first)) >= 0)
 		return code;
-	if (format != NULL) {
-		f = cli_parse_format(format);
-		if (f < 0 || f == FORMAT_GRADESCOPE)
-			return cli_usage_error("verify",
-					       "unknown format '%s' (text, json, junit or github)",
-					       format);
-	}
+	if ((code = cli_take_format("verify", format,
+				    ~(1u << FORMAT_GRADESCOPE),
+				    "text, json, junit or github", &f)) >= 0)
+		return code;
 	if ((code = cli_one_operand("verify", "CHALLENGE_DIR", argc, argv,
 				    first, &v.dir)) >= 0)
 		return code;
-	code = verify_run(&v, (enum cli_format)f);
+	code = verify_run(&v, f);
 	verify_free(&v);
 	return code;
 }

@@ -102,3 +102,16 @@ cli_put_name(FILE *f, const char *s)
 	fputs(shown != NULL ? shown : "(a name: out of memory)", f);
 	free(shown);
 }
+
+int
+cli_print_json(FILE *f, const cJSON *tree)
+{
+	char *text = cJSON_Print(tree);
+
+	if (text == NULL)
+		return -1;
+	fputs(text, f);
+	fputc('\n', f);
+	cJSON_free(text);
+	return 0;
+}

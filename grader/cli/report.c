@@ -290,8 +290,8 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
  * library shows them in names as \xNN already), are written so too: the
  * log that shows these lines is a terminal of a kind.
  */
-static void
-github_escape(FILE *f, const char *s, size_t len, int property)
+void
+cli_github_escape(FILE *f, const char *s, size_t len, int property)
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -313,10 +313,10 @@ github_escape(FILE *f, const char *s, size_t len, int property)
 	}
 }
 
-static void
-github_escape_str(FILE *f, const char *s, int property)
+void
+cli_github_puts(FILE *f, const char *s, int property)
 {
-	github_escape(f, s, strlen(s), property);
+	cli_github_escape(f, s, strlen(s), property);
 }
 
 /*
@@ -358,10 +358,10 @@ github_folder_path(FILE *f, const char *folder, const char *entry)
 		n--;
 	if (n == 1 && folder[0] == '.')
 		n = 0;
-	github_escape(f, folder, n, 1);
+	cli_github_escape(f, folder, n, 1);
 	if (n > 0 && folder[n - 1] != '/')
 		fputc('/', f);
-	github_escape_str(f, entry, 1);
+	cli_github_puts(f, entry, 1);
 }
 
 void
@@ -386,27 +386,27 @@ report_github(FILE *f, const struct grade_report *r, const char *path,
 			fputc(',', f);
 		} else if (!folder) {
 			fputs(" file=", f);
-			github_escape_str(f, path, 1);
+			cli_github_puts(f, path, 1);
 			fputc(',', f);
 		} else {
 			fputc(' ', f);
 		}
 		fputs("title=", f);
-		github_escape_str(f, p->code, 1);
+		cli_github_puts(f, p->code, 1);
 		fputs("::", f);
 		/* In a zip the entry and line go into the message, unless
 		 * it names the entry already (as archive messages do). */
 		if (!folder && entry != NULL &&
 		    strstr(p->message, entry) == NULL) {
-			github_escape_str(f, entry, 0);
+			cli_github_puts(f, entry, 0);
 			fputs(": ", f);
 		}
 		if (!folder && p->line > 0)
 			fprintf(f, "line %ld: ", p->line);
-		github_escape_str(f, p->message, 0);
+		cli_github_puts(f, p->message, 0);
 		if (p->hint != NULL) {
 			fputs(" Fix: ", f);
-			github_escape_str(f, p->hint, 0);
+			cli_github_puts(f, p->hint, 0);
 		}
 		fputc('\n', f);
 	}
@@ -417,6 +417,26 @@ report_github(FILE *f, const struct grade_report *r, const char *path,
 			fixed(r->models[r->best].auc.auc, 6, b1),
 			r->models[r->best].file);
 	fputc('\n', f);
+}
+
+/*
+ * Writes '<', '>' and '&' (and, with quote, '"') as entities; returns 1
+ * when c was one of them.  HTML in the job summary and XML share it.
+ */
+static int
+put_entity(FILE *f, unsigned char c, int quote)
+{
+	if (c == '<')
+		fputs("&lt;", f);
+	else if (c == '>')
+		fputs("&gt;", f);
+	else if (c == '&')
+		fputs("&amp;", f);
+	else if (quote && c == '"')
+		fputs("&quot;", f);
+	else
+		return 0;
+	return 1;
 }
 
 /*
@@ -432,13 +452,9 @@ md_escape(FILE *f, const char *s)
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c == '<')
-			fputs("&lt;", f);
-		else if (c == '>')
-			fputs("&gt;", f);
-		else if (c == '&')
-			fputs("&amp;", f);
-		else if (c == '\n')
+		if (put_entity(f, c, 0))
+			continue;
+		if (c == '\n')
 			fputs("<br>", f);
 		else if (c == '\r')
 			continue;
@@ -628,20 +644,15 @@ report_github_outputs(FILE *f, const struct grade_report *r,
 			: "");
 }
 
-static void
-xml_escape(FILE *f, const char *s)
+void
+cli_xml_escape(FILE *f, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (c == '<')
-			fputs("&lt;", f);
-		else if (c == '>')
-			fputs("&gt;", f);
-		else if (c == '&')
-			fputs("&amp;", f);
-		else if (c == '"')
-			fputs("&quot;", f);
-		else if (c < 0x20 && c != '\n' && c != '\t')
+
+		if (put_entity(f, c, 1))
+			continue;
+		if (c < 0x20 && c != '\n' && c != '\t')
 			fputc('?', f);	/* not representable in XML 1.0 */
 		else
 			fputc(c, f);
@@ -661,16 +672,16 @@ static void
 junit_open(FILE *f, const struct grade_report *r, const char *name, int ok)
 {
 	fputs("    <testcase classname=\"", f);
-	xml_escape(f, r->submission_name);
+	cli_xml_escape(f, r->submission_name);
 	fputs("\" name=\"", f);
-	xml_escape(f, name);
+	cli_xml_escape(f, name);
 	fputs("\"", f);
 	if (ok) {
 		fputs("/>\n", f);
 		return;
 	}
 	fputs(">\n      <failure message=\"", f);
-	xml_escape(f, name);
+	cli_xml_escape(f, name);
 	fputs(" failed\">", f);
 }
 
@@ -685,12 +696,12 @@ static void
 junit_problem(FILE *f, const struct problem *p)
 {
 	if (p->file != NULL) {
-		xml_escape(f, p->file);
+		cli_xml_escape(f, p->file);
 		if (p->line > 0)
 			fprintf(f, ":%ld", p->line);
 		fputs(": ", f);
 	}
-	xml_escape(f, p->message);
+	cli_xml_escape(f, p->message);
 	fprintf(f, " [%s]\n", p->code);
 }
 
@@ -737,12 +748,12 @@ junit_rule_case(FILE *f, const struct grade_report *r,
 		for (size_t i = 0; i < def->n_patterns; i++) {
 			if (i > 0)
 				fputs(", ", f);
-			xml_escape(f, def->patterns[i]);
+			cli_xml_escape(f, def->patterns[i]);
 		}
 		fputs(" [deliverable.missing]\n", f);
 	} else {
 		for (size_t i = 0; i < g->n_found; i++) {
-			xml_escape(f, g->found[i]);
+			cli_xml_escape(f, g->found[i]);
 			fputs(" must not be submitted [forbidden.present]\n", f);
 		}
 	}
@@ -781,7 +792,7 @@ report_junit(FILE *f, const struct grade_report *r, const struct challenge *c,
 		   "<testsuites tests=\"%zu\" failures=\"%zu\">\n"
 		   "  <testsuite name=\"grader ",
 		tests, failures);
-	xml_escape(f, with_scores ? "grade" : "check");
+	cli_xml_escape(f, with_scores ? "grade" : "check");
 	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\">\n", tests, failures);
 	junit_file_case(f, r, "archive", NULL, archive_ok);
 	for (size_t i = 0; i < r->n_models; i++)
@@ -794,7 +805,7 @@ report_junit(FILE *f, const struct grade_report *r, const struct challenge *c,
 		junit_rule_case(f, r, &r->forbidden[i], &c->forbidden[i], 0);
 	if (with_scores) {
 		fputs("    <testcase classname=\"", f);
-		xml_escape(f, r->submission_name);
+		cli_xml_escape(f, r->submission_name);
 		fputs("\" name=\"pass mark\"", f);
 		if (r->status == GRADE_PASS)
 			fputs("/>\n", f);

@@ -24,6 +24,22 @@ static const char *const format_names[] = {
 };
 
 int
+cli_take_format(const char *cmd, const char *name, unsigned allowed,
+		const char *known, enum cli_format *out)
+{
+	int f;
+
+	if (name == NULL)
+		return -1;
+	f = cli_parse_format(name);
+	if (f < 0 || !(allowed & (1u << f)))
+		return cli_usage_error(cmd, "unknown format '%s' (%s)", name,
+				       known);
+	*out = (enum cli_format)f;
+	return -1;
+}
+
+int
 cli_parse_format(const char *name)
 {
 	for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
@@ -55,7 +71,7 @@ write_report(FILE *f, const struct cli_run *run, const struct grade_report *r,
 	struct cli_style st;
 	struct stat sb;
 	cJSON *card;
-	char *text;
+	int code;
 
 	switch (run->format) {
 	case FORMAT_TEXT:
@@ -82,14 +98,9 @@ write_report(FILE *f, const struct cli_run *run, const struct grade_report *r,
 	card = scorecard_build(r, run->scoring);
 	if (card == NULL)
 		return -1;
-	text = cJSON_Print(card);
+	code = cli_print_json(f, card);
 	cJSON_Delete(card);
-	if (text == NULL)
-		return -1;
-	fputs(text, f);
-	fputc('\n', f);
-	cJSON_free(text);
-	return 0;
+	return code;
 }
 
 int
