@@ -79,10 +79,10 @@ struct verify {
 	size_t n, cap;
 };
 
-/* Prints "grader: error: FILE: MESSAGE" to stderr; returns EXIT_DATAERR.
- * Shaped like cli_usage_error(), for another exit and another prefix. */
-static int __attribute__((format(printf, 2, 3)))
-unusable(const char *file, const char *fmt, ...)
+/* Prints "grader: error: FILE: MESSAGE" to stderr; returns code.  Every
+ * error of verify's own (not a problem list's) goes through it. */
+static int __attribute__((format(printf, 3, 4)))
+file_error(int code, const char *file, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -91,8 +91,11 @@ unusable(const char *file, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	return EXIT_DATAERR;
+	return code;
 }
+
+/* The challenge, its holdout, data sums or expectations are unusable. */
+#define unusable(...) file_error(EXIT_DATAERR, __VA_ARGS__)
 
 static int
 nomem(void)
@@ -229,9 +232,9 @@ hash_rule_data(struct verify *v, size_t k, const char *where,
 			continue;
 		}
 		if ((err = digest_file(path, sum, &bytes)) != 0) {
-			fprintf(stderr, "grader: error: %s: cannot read: %s\n",
-				path, strerror(err));
-			code = err == ENOMEM ? EXIT_SOFTWARE : EXIT_NOINPUT;
+			code = file_error(err == ENOMEM ? EXIT_SOFTWARE :
+					  EXIT_NOINPUT, path, "cannot read: %s",
+					  strerror(err));
 		} else if (ALLOC_GROW(vr->files, vr->n_files + 1, vr->cap) != 0) {
 			code = nomem();
 		} else {
@@ -450,9 +453,8 @@ load_expected(struct verify *v)
 	if (err == EFBIG)
 		return unusable(v->expected_path, "larger than 1 MiB");
 	if (err != 0) {
-		fprintf(stderr, "grader: error: %s: cannot read: %s\n",
-			v->expected_path, strerror(err));
-		return EXIT_NOINPUT;
+		return file_error(EXIT_NOINPUT, v->expected_path,
+				  "cannot read: %s", strerror(err));
 	}
 	root = cJSON_ParseWithLength((const char *)data, len);
 	free(data);
@@ -501,9 +503,8 @@ list_examples(struct verify *v)
 	int code = EXIT_PASS;
 
 	if (d == NULL) {
-		fprintf(stderr, "grader: error: %s: cannot open: %s\n",
-			v->examples, strerror(errno));
-		return EXIT_NOINPUT;
+		return file_error(EXIT_NOINPUT, v->examples, "cannot open: %s",
+				  strerror(errno));
 	}
 	while (code == EXIT_PASS && (e = readdir(d)) != NULL) {
 		struct verify_example *x;

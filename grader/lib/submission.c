@@ -1,43 +1,17 @@
 /*
  * submission.c: reading a submission, a .zip file or a folder, entirely in
- * memory and by the same rules.  This file holds the submission object, the
- * rules on the whole listing and the counted read that both readers share;
- * zipread.c reads a zip, folderread.c a folder, ziprecords.c the zip
+ * memory and by the same rules.  This file holds the submission object,
+ * the rules on the whole listing (duplicate names, the total size, no
+ * file at all) and sub_stream(), the one counted read that zip entries
+ * and folder files share; zipread.c reads a zip (its header says how the
+ * archive is checked), folderread.c a folder, ziprecords.c the zip
  * format's own records, entryname.c the rules on names.
  *
- * Nothing is ever extracted.  A zip is read into memory (its size checked
- * first) and handed to libzip as a buffer source.  It is opened without
- * ZIP_CHECKCONS, which in Debian 12's libzip refuses the valid layouts of
- * bsdtar, macOS Archive Utility and `zip -fd` (data descriptors) and any
- * byte after the end record; ziprecords.c makes those checks instead,
- * honouring the data-descriptor flag: the central directory it reads must
- * be libzip's, every local header must agree with it, and no two entries
- * may share bytes.  Every entry is then checked twice over before the
- * submission is returned:
- *
- *   1. by its metadata: a safe name (after backslashes are read as folder
- *      separators), a regular file or folder type, no encryption, Store or
- *      Deflate, a declared size within the limits;
- *   2. by its content: streamed to the end with the bytes counted (libzip
- *      does not enforce the declared size, so reading stops at the declared
- *      size + 1) until zip_fread() returns 0, which is when libzip verifies
- *      the CRC, and hashed with SHA-256.
- *
- * SHA-256 comes from the digest module (nettle).  Any problem found makes
- * submission_open() fail with GR_INVALID, so that a
- * hostile archive is never scored, whichever entry it touches.  Entries are
- * read again, by the same counted loop, when the caller asks for them.
- *
- * libzip hides two facts that the rules need: a NUL byte in a name comes back
- * as a space, and a name flagged UTF-8 that is not valid UTF-8 makes the
- * whole open fail as "inconsistent".  Both are recovered by looking at the
- * central directory records in the buffer ourselves (scan_records()); that
- * scan only ever sharpens a diagnosis, it never accepts anything libzip
- * refused.
- *
- * A folder is walked with openat() and O_NOFOLLOW, never following a link,
- * and is held to the same name, type and size rules; its files are read
- * again on demand and must still hash to what was checked.
+ * Nothing is ever extracted.  Any problem found makes submission_open()
+ * fail with GR_INVALID, so that a hostile archive is never scored,
+ * whichever entry it touches.  Entries are read again, by the same counted
+ * loop, when the caller asks for them, and hashed with SHA-256 (digest.c,
+ * nettle).
  */
 #include "submission.h"
 

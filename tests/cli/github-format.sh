@@ -134,6 +134,8 @@ export GITHUB_OUTPUT=$TEST_TMP/o2 GITHUB_STEP_SUMMARY=$TEST_TMP
 expect_exit 74 check $SUBS/header-row.zip --challenge $CHALLENGE --format github
 expect_grep "grader: cannot write $TEST_TMP (GITHUB_STEP_SUMMARY): Is a directory" $TEST_TMP/err
 expect_grep 'status=invalid' $TEST_TMP/o2
+# A full device too, where the machine has one (the two cases above do
+# not need it, so the exit-74 path is checked everywhere).
 if [ -c /dev/full ] && [ -w /dev/full ]; then
 	export GITHUB_OUTPUT=/dev/full GITHUB_STEP_SUMMARY=$TEST_TMP/s3.md
 	expect_exit 74 check $SUBS/pass.zip --format github

@@ -1,4 +1,4 @@
-/* Unit tests of the HTML pages (grader/lib/pages.c). */
+/* Unit tests of the HTML pages (grader/publish/pages.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -529,17 +529,13 @@ static void
 test_bytes_after_the_archive_are_one_warning(void **state)
 {
 	struct zb z = { 0 };
-	struct zb_entry e = zb_stored("results1.csv", R1);
 	struct problem_list *pl = problems_new();
 	struct submission *s = NULL;
 	unsigned char *p;
 
 	(void)state;
-	zb_add(&z, &e);
-	zb_finish(&z);
-	p = malloc(z.len + 2);
-	memcpy(p, z.p, z.len);
-	memcpy(p + z.len, "\r\n", 2);
+	zb_one(&z, "results1.csv", R1);
+	p = zb_with_tail(&z, "\r\n", 2);
 	assert_int_equal(submission_open_buffer(p, z.len + 2, "a.zip", NULL,
 						&s, pl), GR_OK);
 	assert_int_equal(pl->count, 1);
@@ -553,6 +549,74 @@ test_bytes_after_the_archive_are_one_warning(void **state)
 	free(p);
 	free(z.p);
 	problems_free(pl);
+}
+
+/* Opens buf as "z.zip" and expects exactly one problem: code, message. */
+static void
+expect_refusal(const unsigned char *buf, size_t len, const char *code,
+	       const char *message)
+{
+	struct problem_list *pl = problems_new();
+	struct submission *s = NULL;
+
+	assert_int_equal(submission_open_buffer(buf, len, "z.zip", NULL, &s,
+						pl), GR_INVALID);
+	assert_null(s);
+	for (size_t i = 0; i < pl->count; i++)
+		print_message("   %s: %s\n", pl->items[i].code,
+			      pl->items[i].message);
+	assert_int_equal(pl->count, 1);
+	assert_string_equal(pl->items[0].code, code);
+	assert_string_equal(pl->items[0].message, message);
+	assert_int_equal(pl->items[0].line, 0);
+	problems_free(pl);
+}
+
+static void
+test_each_contradiction_of_the_records_is_named(void **state)
+{
+	struct zb z = { 0 };
+	struct zb_entry e[2];
+	unsigned char *p;
+
+	(void)state;
+	/* A central header that points at no local header. */
+	e[0] = zb_stored("results1.csv", R1);
+	e[1] = zb_stored("results2.csv", R2);
+	e[1].at_offset = 1;
+	e[1].offset = 7;
+	zb_add(&z, &e[0]);
+	zb_add(&z, &e[1]);
+	zb_finish(&z);
+	expect_refusal(z.p, z.len, "zip.damaged", "z.zip is a damaged zip "
+		       "archive: the local header of \"results2.csv\" is not "
+		       "where the central directory says");
+	free(z.p);
+
+	/* Encrypted in the local header, not in the central one. */
+	memset(&z, 0, sizeof z);
+	e[0] = zb_stored("results1.csv", R1);
+	zb_add(&z, &e[0]);
+	zb_finish(&z);
+	z.p[6] |= 1;
+	expect_refusal(z.p, z.len, "zip.damaged", "z.zip is a damaged or "
+		       "hostile zip archive: the encryption flag of "
+		       "\"results1.csv\" differs between its local header and "
+		       "the central directory");
+	free(z.p);
+
+	/* Bytes between the central directory and its end record. */
+	memset(&z, 0, sizeof z);
+	zb_one(&z, "results1.csv", R1);
+	p = malloc(z.len + 4);
+	memcpy(p, z.p, z.len - 22);
+	memcpy(p + z.len - 22, "gap!", 4);
+	memcpy(p + z.len - 18, z.p + z.len - 22, 22);
+	expect_refusal(p, z.len + 4, "zip.damaged", "z.zip is a damaged zip "
+		       "archive: its central directory is not where its end "
+		       "record says");
+	free(p);
+	free(z.p);
 }
 
 static void
@@ -886,6 +950,7 @@ main(void)
 		cmocka_unit_test(test_a_missing_path_is_an_io_error),
 		cmocka_unit_test(test_an_archive_utility_layout_is_read_without_a_problem),
 		cmocka_unit_test(test_bytes_after_the_archive_are_one_warning),
+		cmocka_unit_test(test_each_contradiction_of_the_records_is_named),
 		cmocka_unit_test(test_an_empty_buffer_is_an_empty_zip),
 		cmocka_unit_test(test_many_bad_names_give_twenty_messages_and_a_count),
 		cmocka_unit_test_setup_teardown(test_a_folder_is_read_recursively_in_name_order, make_scratch, remove_scratch),

@@ -196,4 +196,28 @@ zb_stored(const char *name, const char *content)
 	return e;
 }
 
+/* A finished zip of one stored entry with honest fields. */
+static void
+zb_one(struct zb *z, const char *name, const char *content)
+{
+	struct zb_entry e = zb_stored(name, content);
+
+	zb_add(z, &e);
+	zb_finish(z);
+}
+
+/* A copy of z's bytes with n bytes of fill after them; the caller frees
+ * it. */
+static unsigned char *
+zb_with_tail(const struct zb *z, const void *fill, size_t n)
+{
+	unsigned char *p = malloc(z->len + n);
+
+	if (p == NULL)
+		abort();
+	memcpy(p, z->p, z->len);
+	memcpy(p + z->len, fill, n);
+	return p;
+}
+
 #endif
