@@ -182,6 +182,28 @@ lint-ci: ## Lint docs/ci/'s GitHub workflows (and one that uses the action) with
 	    BUILD=$(CURDIR)/$(BUILD) sh tests/cli/workflows.sh; rc=$$?; rm -rf $$t; \
 	    [ $$rc -eq 0 ] && echo "lint-ci: no finding" || exit 1
 
+# The challenges' data, written by a C program of ours (no Python): the
+# same SEED gives the same bytes on every machine.  Its objects live apart
+# from the program's path, which is a file.
+CDATA      := $(BUILD)/tools/challenge-data
+CDATA_SRC  := $(sort $(wildcard tools/challenge-data/*.c))
+CDATA_OBJ  := $(CDATA_SRC:tools/challenge-data/%.c=$(BUILD)/tools/obj/challenge-data/%.o)
+SEED       ?= 1
+
+$(BUILD)/tools/obj/challenge-data/%.o: tools/challenge-data/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(CDATA): $(CDATA_OBJ) $(LIBGRADER)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CDATA_OBJ) $(LIBGRADER) $(PKG_LIBS)
+
+.PHONY: challenge-data
+challenge-data: $(CDATA) ## Write challenges/*/data/, holdouts and dist/*.zip (SEED=n, default 1).
+	$(CDATA) --seed $(SEED)
+
+-include $(CDATA_OBJ:.o=.d)
+
 install: $(GRADER) ## Install the program and man page under $(DESTDIR)$(PREFIX).
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(GRADER) $(DESTDIR)$(PREFIX)/bin/grader
