@@ -16,7 +16,7 @@ run_action() {
 
 # A good submission, graded: exit 0, status=pass and the best AUC.
 run_action INPUT_COMMAND=grade INPUT_SUBMISSION=fixtures/submissions/pass.zip \
-    INPUT_CHALLENGE=challenges/insurance-claims
+    INPUT_CHALLENGE=fixtures/challenges/synthetic-claims
 code=$?
 [ "$code" -eq 0 ] || { cat "$TEST_TMP/stdout" "$TEST_TMP/stderr"; fail "grade pass.zip: exit $code, expected 0"; }
 printf 'status=pass\nbest-auc=0.8720599872407769\n' | cmp -s - "$out" ||
@@ -29,7 +29,7 @@ done
 # A broken submission, checked: exit 2 (the step fails), status=invalid,
 # no best AUC, and the problem annotated on stdout.
 run_action INPUT_COMMAND=check INPUT_SUBMISSION=fixtures/submissions/header-row.zip \
-    INPUT_CHALLENGE=challenges/insurance-claims
+    INPUT_CHALLENGE=fixtures/challenges/synthetic-claims
 code=$?
 [ "$code" -eq 2 ] || { cat "$TEST_TMP/stdout"; fail "check header-row.zip: exit $code, expected 2"; }
 printf 'status=invalid\nbest-auc=\n' | cmp -s - "$out" ||
@@ -40,17 +40,17 @@ grep -q 'csv.header' "$summary" || { cat "$summary"; fail "the problem is not in
 
 # A low AUC graded: exit 1, status=fail.
 run_action INPUT_COMMAND=grade INPUT_SUBMISSION=fixtures/submissions/fail-low-auc.zip \
-    INPUT_CHALLENGE=challenges/insurance-claims
+    INPUT_CHALLENGE=fixtures/challenges/synthetic-claims
 code=$?
 [ "$code" -eq 1 ] || fail "grade fail-low-auc.zip: exit $code, expected 1"
 grep -qx 'status=fail' "$out" || { cat "$out"; fail "grade fail-low-auc.zip: no status=fail"; }
 
 # Extra flags pass through: --pass-auc from its own input, args split.
 run_action INPUT_COMMAND=grade INPUT_SUBMISSION=fixtures/submissions/pass.zip \
-    INPUT_CHALLENGE=challenges/insurance-claims INPUT_PASS_AUC=0.95
+    INPUT_CHALLENGE=fixtures/challenges/synthetic-claims INPUT_PASS_AUC=0.95
 [ $? -eq 1 ] || fail "grade with pass-auc 0.95: expected exit 1"
 run_action INPUT_COMMAND=grade INPUT_SUBMISSION=fixtures/submissions/pass.zip \
-    INPUT_CHALLENGE=challenges/insurance-claims INPUT_ARGS="--pass-auc 0.95"
+    INPUT_CHALLENGE=fixtures/challenges/synthetic-claims INPUT_ARGS="--pass-auc 0.95"
 [ $? -eq 1 ] || fail "grade with args '--pass-auc 0.95': expected exit 1"
 
 # The action's own usage errors: exit 64 with an annotation.

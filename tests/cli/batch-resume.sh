@@ -28,7 +28,7 @@ expect_grep "[1/1] pass.zip: fail" $TEST_TMP/err
 expect_json $out/pass.json .status fail
 # Another bar in challenge.json: every scorecard is stale.
 mkdir $TEST_TMP/ch && sed 's/"pass_auc": 0.80/"pass_auc": 0.5/' $CHALLENGE/challenge.json > $TEST_TMP/ch/challenge.json
-cp $CHALLENGE/demo-holdout.csv $TEST_TMP/ch/
+cp $CHALLENGE/holdout.csv $TEST_TMP/ch/
 grep -q '"pass_auc": 0.5' $TEST_TMP/ch/challenge.json || fail "bar not changed"
 expect_exit 0 batch $TEST_TMP/in/*.zip --challenge $TEST_TMP/ch -o $out
 [ "$(grep -c '^\[' $TEST_TMP/err)" = 9 ] || fail "all graded again for a new bar"

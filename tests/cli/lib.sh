@@ -100,6 +100,6 @@ expect_near() {
 }
 
 # Fixture paths.
-CHALLENGE=challenges/insurance-claims
+CHALLENGE=fixtures/challenges/synthetic-claims
 SUBS=fixtures/submissions
-HOLDOUT=$CHALLENGE/demo-holdout.csv
+HOLDOUT=$CHALLENGE/holdout.csv

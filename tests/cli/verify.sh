@@ -5,6 +5,8 @@
 # cannot be opened, 64 for usage errors.
 . tests/cli/lib.sh
 WRITEUP=fixtures/challenges/write-up-only
+# The sample challenge itself, with its own demo holdout and examples.
+CHALLENGE=challenges/insurance-claims
 
 # The sample challenge: every example as expected, one line each.
 NO_COLOR=1 LC_ALL=C.UTF-8 grader verify $CHALLENGE >$TEST_TMP/out 2>$TEST_TMP/err ||

@@ -55,7 +55,7 @@ test_challenge_sample_loads_with_every_field(void **state)
 	struct challenge *c;
 
 	(void)state;
-	assert_int_equal(challenge_load("challenges/insurance-claims", &c,
+	assert_int_equal(challenge_load("fixtures/challenges/synthetic-claims", &c,
 					problems),
 			 GR_OK);
 	assert_string_equal(c->id, "insurance-claims");
@@ -65,7 +65,7 @@ test_challenge_sample_loads_with_every_field(void **state)
 	assert_int_equal(c->rows, 10000);
 	assert_true(c->pass_auc == 0.80);
 	assert_string_equal(c->holdout,
-			    "challenges/insurance-claims/demo-holdout.csv");
+			    "fixtures/challenges/synthetic-claims/holdout.csv");
 	assert_int_equal(c->n_deliverables, 2);
 	assert_string_equal(c->deliverables[1].name, "write-up");
 	assert_true(c->deliverables[1].required);

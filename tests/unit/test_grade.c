@@ -14,7 +14,7 @@
 #include "digest.h"
 #include "grade.h"
 
-#define CHALLENGE "challenges/insurance-claims"
+#define CHALLENGE "fixtures/challenges/synthetic-claims"
 #define SUBS "fixtures/submissions/"
 
 static struct challenge *challenge;

@@ -198,7 +198,7 @@ test_holdout_demo_file_loads(void **state)
 	struct holdout h;
 
 	(void)state;
-	assert_int_equal(holdout_load("challenges/insurance-claims/demo-holdout.csv",
+	assert_int_equal(holdout_load("fixtures/challenges/synthetic-claims/holdout.csv",
 				      10000, &h, problems),
 			 GR_OK);
 	assert_int_equal(h.rows, 10000);

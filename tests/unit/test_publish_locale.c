@@ -28,7 +28,7 @@
 #include "pages.h"
 #include "scorecard.h"
 
-#define CHALLENGE "challenges/insurance-claims"
+#define CHALLENGE "fixtures/challenges/synthetic-claims"
 
 /* Everything a batch publishes about two submissions. */
 struct outputs {

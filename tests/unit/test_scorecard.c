@@ -15,7 +15,7 @@ grade(const char *zip, int scoring, struct challenge **c, struct holdout *h)
 	struct grade_options opt = { 0 };
 	struct grade_report *r;
 
-	assert_int_equal(challenge_load("challenges/insurance-claims", c, p), GR_OK);
+	assert_int_equal(challenge_load("fixtures/challenges/synthetic-claims", c, p), GR_OK);
 	if (scoring)
 		assert_int_equal(holdout_load((*c)->holdout, 10000, h, p), GR_OK);
 	opt.submission = zip;
