@@ -13,8 +13,9 @@ CC         ?= cc
 CFLAGS     ?= -O2 -g
 WARNINGS   := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
               -Wmissing-prototypes -Wvla
-PKGS       := libcjson libzip nettle
+PKGS       := libcjson libzip nettle libqpdf
 DEBS       := gcc libc6-dev libcsv-dev libcjson-dev libzip-dev libcmocka-dev nettle-dev \
+              libqpdf-dev \
               pkg-config zip unzip locales time procps binutils file
 # Every command a test runs comes from DEBS or from a package that Debian
 # marks Essential (coreutils, diffutils, grep, sed, mawk, bsdutils' script,

@@ -277,13 +277,79 @@ parse_sha256(struct parser *p, const cJSON *v, const char *kpath,
 	}
 	r->n_sha256 = i;
 }
+/*
+ * A range [MIN, MAX] of whole numbers, MIN <= MAX (a document longer than
+ * 2^31 words or pages is not one a range needs to tell apart).
+ */
+static void
+parse_range(struct parser *p, const cJSON *v, const char *path,
+	    struct challenge_range *out)
+{
+	uint64_t lo, hi;
+	char ipath[288];
+
+	if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != 2) {
+		complain(p, "challenge.type",
+			 "Give the range as two whole numbers, e.g. [1, 4].",
+			 "%s must be an array [MIN, MAX], not %s", path,
+			 cJSON_IsArray(v) ? "an array of another length"
+					  : type_name(v));
+		return;
+	}
+	snprintf(ipath, sizeof ipath, "%s[0]", path);
+	if (!get_integer(p, cJSON_GetArrayItem(v, 0), ipath, 0, 2147483647.0,
+			 &lo))
+		return;
+	snprintf(ipath, sizeof ipath, "%s[1]", path);
+	if (!get_integer(p, cJSON_GetArrayItem(v, 1), ipath, 1, 2147483647.0,
+			 &hi))
+		return;
+	if (lo > hi) {
+		complain(p, "challenge.value", NULL,
+			 "%s: the minimum %llu is above the maximum %llu",
+			 path, (unsigned long long)lo, (unsigned long long)hi);
+		return;
+	}
+	out->set = 1;
+	out->min = lo;
+	out->max = hi;
+}
+
+/* A deliverable's "length": {"pages": [MIN, MAX], "words": [MIN, MAX]},
+ * either or both. */
+static void
+parse_length(struct parser *p, const cJSON *v, const char *path,
+	     struct challenge_rule *r)
+{
+	static const char *const keys[] = { "pages", "words", NULL };
+	char kpath[280];
+	const cJSON *f;
+
+	if (!cJSON_IsObject(v)) {
+		wrong_type(p, path, v, "an object");
+		return;
+	}
+	check_keys(p, v, path, keys);
+	if ((f = cJSON_GetObjectItemCaseSensitive(v, "pages")) != NULL) {
+		snprintf(kpath, sizeof kpath, "%s.pages", path);
+		parse_range(p, f, kpath, &r->pages);
+	}
+	if ((f = cJSON_GetObjectItemCaseSensitive(v, "words")) != NULL) {
+		snprintf(kpath, sizeof kpath, "%s.words", path);
+		parse_range(p, f, kpath, &r->words);
+	}
+	if (cJSON_GetArraySize(v) == 0)
+		complain(p, "challenge.value",
+			 "Give \"pages\": [MIN, MAX], \"words\": [MIN, MAX] or both.",
+			 "%s is empty", path);
+}
 
 static void
 parse_rule(struct parser *p, const cJSON *obj, const char *path,
 	   int forbidden, struct challenge_rule *r)
 {
 	static const char *const deliverable_keys[] = {
-		"name", "patterns", "required", NULL
+		"name", "patterns", "required", "length", NULL
 	};
 	static const char *const forbidden_keys[] = {
 		"name", "patterns", "sha256", NULL
@@ -324,6 +390,11 @@ parse_rule(struct parser *p, const cJSON *obj, const char *path,
 					 path);
 				wrong_type(p, kpath, v, "true or false");
 			}
+		}
+		v = cJSON_GetObjectItemCaseSensitive(obj, "length");
+		if (v != NULL) {
+			snprintf(kpath, sizeof kpath, "%s.length", path);
+			parse_length(p, v, kpath, r);
 		}
 		return;
 	}

@@ -8,9 +8,16 @@
 #define GRADER_CHALLENGE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "limits.h"
 #include "problems.h"
+
+/* An inclusive range [min, max] of a deliverable's "length". */
+struct challenge_range {
+	int set;
+	uint64_t min, max;
+};
 
 struct challenge_rule {
 	char *name;
@@ -19,6 +26,9 @@ struct challenge_rule {
 	int required;		/* deliverables only */
 	unsigned char (*sha256)[32];	/* forbidden only: content sums */
 	size_t n_sha256;
+	/* Deliverables only: "length", the range each document found must
+	 * fall in; a measure absent from "length" is not checked. */
+	struct challenge_range pages, words;
 };
 
 struct challenge {

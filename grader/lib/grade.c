@@ -9,6 +9,7 @@
  */
 #include "grade.h"
 
+#include <assert.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,7 @@ rules_release(struct grade_rule_result *r, size_t n)
 		for (size_t j = 0; j < r[i].n_found; j++)
 			free(r[i].found[j]);
 		free(r[i].found);
+		free(r[i].documents);
 	}
 	free(r);
 }
@@ -164,6 +166,157 @@ check_deliverables(struct grade_report *r, const struct challenge *c,
 		free(patterns);
 	}
 	return r->problems->nomem ? GR_NOMEM : GR_OK;
+}
+
+/* What a reader of an unreadable document can do about it. */
+static const char *
+unreadable_hint(enum document_format f)
+{
+	switch (f) {
+	case DOCUMENT_PDF:
+		return "Export the document to PDF again, without a password "
+		       "(Save as PDF or Print to PDF), and check that it "
+		       "opens.";
+	case DOCUMENT_DOCX:
+		return "Save it again as a Word document (.docx) from Word or "
+		       "LibreOffice, or export it to PDF.";
+	case DOCUMENT_IPYNB:
+		return "Save the notebook again from Jupyter (File > Save), "
+		       "or export it to HTML or PDF.";
+	default:
+		return NULL;
+	}
+}
+
+/* A "deliverable.length" warning when measure (of unit "pages" or
+ * "words") is known and outside the rule's range. */
+static void
+check_range(struct grade_report *r, const struct challenge_rule *rule,
+	    const char *path, uint64_t measure,
+	    const struct challenge_range *range, const char *unit)
+{
+	unsigned long long lo = range->min, hi = range->max;
+
+	if (!range->set || measure == DOCUMENT_UNKNOWN ||
+	    (measure >= range->min && measure <= range->max))
+		return;
+	problems_add(r->problems, PROBLEM_WARNING, "deliverable.length", path,
+		     0, NULL,
+		     "%s has %llu %s; the challenge asks for a %s of %llu to "
+		     "%llu %s. %s it to %s %llu %s",
+		     path, (unsigned long long)measure,
+		     measure == 1 ? (unit[0] == 'p' ? "page" : "word") : unit,
+		     rule->name, lo, hi, unit,
+		     measure > hi ? "Shorten" : "Lengthen",
+		     measure > hi ? "at most" : "at least",
+		     measure > hi ? hi : lo, unit);
+}
+
+/* Measures entry i (of format fmt) into *m, or only names its format when
+ * measure is 0; warns when it cannot be read. */
+static enum gr_status
+measure_entry(struct grade_report *r, struct submission *s, size_t i,
+	      enum document_format fmt, struct document_measure *m,
+	      int measure)
+{
+	const char *name = submission_entry(s, i)->name;
+	unsigned char *data;
+	size_t len;
+	enum gr_status st;
+
+	memset(m, 0, sizeof *m);
+	m->format = fmt;
+	m->pages = m->words = DOCUMENT_UNKNOWN;
+	if (!measure)
+		return GR_OK;
+	/* The submission was read whole when opened: a read failing now is
+	 * memory, or a problem already reported. */
+	st = submission_read(s, i, &data, &len, r->problems);
+	if (st != GR_OK)
+		return st == GR_NOMEM ? GR_NOMEM : GR_OK;
+	st = document_measure(data, len, fmt, m);
+	free(data);
+	if (st != GR_OK)
+		return st;
+	if (m->unreadable)
+		problems_add(r->problems, PROBLEM_WARNING,
+			     "deliverable.unreadable", name, 0,
+			     unreadable_hint(fmt),
+			     "%s cannot be read as %s %s: %s; its length is "
+			     "not known", name,
+			     fmt == DOCUMENT_IPYNB ? "an" : "a",
+			     fmt == DOCUMENT_PDF ? "PDF"
+			     : fmt == DOCUMENT_DOCX ? "DOCX" : "notebook",
+			     m->why);
+	return GR_OK;
+}
+
+/*
+ * Measures every deliverable file that is a document (document.h): each
+ * entry once, however many rules found it, and at most
+ * GRADE_MAX_MEASURED_DOCUMENTS of them.  An unreadable document is one
+ * "deliverable.unreadable" warning; a length outside a rule's "length" is
+ * a "deliverable.length" warning for that rule.  Neither changes the status.
+ */
+static enum gr_status
+measure_documents(struct grade_report *r, const struct challenge *c,
+		  struct submission *s)
+{
+	size_t n = submission_count(s), measured = 0;
+	struct document_measure *cache;
+	unsigned char *done;
+	enum gr_status st = GR_OK;
+
+	cache = calloc(n + 1, sizeof *cache);
+	done = calloc(n + 1, 1);
+	if (cache == NULL || done == NULL) {
+		free(cache);
+		free(done);
+		return GR_NOMEM;
+	}
+	for (size_t d = 0; d < r->n_deliverables && st == GR_OK; d++) {
+		struct grade_rule_result *out = &r->deliverables[d];
+		const struct challenge_rule *rule = &c->deliverables[d];
+
+		out->documents = calloc(out->n_found + 1,
+					sizeof *out->documents);
+		if (out->documents == NULL) {
+			st = GR_NOMEM;
+			break;
+		}
+		for (size_t f = 0; f < out->n_found && st == GR_OK; f++) {
+			enum document_format fmt =
+			    document_format_of(out->found[f]);
+			struct grade_document *doc;
+			size_t i;
+
+			if (fmt == DOCUMENT_NONE)
+				continue;
+			for (i = 0; i < n; i++)
+				if (strcmp(submission_entry(s, i)->name,
+					   out->found[f]) == 0)
+					break;
+			assert(i < n);
+			if (!done[i]) {
+				done[i] = 1;
+				st = measure_entry(r, s, i, fmt, &cache[i],
+						   measured++ <
+						   GRADE_MAX_MEASURED_DOCUMENTS);
+			}
+			doc = &out->documents[out->n_documents++];
+			doc->path = out->found[f];
+			doc->measure = cache[i];
+			check_range(r, rule, doc->path, cache[i].pages,
+				    &rule->pages, "pages");
+			check_range(r, rule, doc->path, cache[i].words,
+				    &rule->words, "words");
+		}
+	}
+	free(cache);
+	free(done);
+	if (st == GR_OK && r->problems->nomem)
+		st = GR_NOMEM;
+	return st;
 }
 
 /*
@@ -485,6 +638,7 @@ grade_run(const struct grade_options *opt, struct grade_report **out)
 	r->examined = 1;
 	if (check_results(r, c, s, parsed, raw, raw_len) != GR_OK ||
 	    check_deliverables(r, c, s) != GR_OK ||
+	    measure_documents(r, c, s) != GR_OK ||
 	    check_forbidden(r, c, s) != GR_OK)
 		goto nomem;
 	/*

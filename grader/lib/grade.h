@@ -13,6 +13,7 @@
 
 #include "auc.h"
 #include "challenge.h"
+#include "document.h"
 #include "holdout.h"
 #include "problems.h"
 
@@ -43,12 +44,27 @@ struct grade_model {
 	struct auc_model auc;
 };
 
+/* A document among a deliverable's files, and its length. */
+struct grade_document {
+	const char *path;	/* points into the rule's found list */
+	struct document_measure measure;
+};
+
+/* At most this many documents are measured in one submission (a PDF may
+ * cost a child process and PDF_DEADLINE_MS); any more are listed with
+ * their format and unknown lengths. */
+#define GRADE_MAX_MEASURED_DOCUMENTS 20
+
 struct grade_rule_result {
 	const char *name;	/* the challenge's rule name */
 	int required;
 	char **found;		/* entry paths that matched */
 	size_t n_found;
 	int ok;
+	/* Deliverables only: the found files that are documents
+	 * (document.h), in the order of found. */
+	struct grade_document *documents;
+	size_t n_documents;
 };
 
 struct grade_report {

@@ -127,10 +127,15 @@ schema_flag_name(size_t i)
 #define SCHEMA_KEY_Z "z"
 #define SCHEMA_KEY_P_VALUE "p_value"
 
-/* A deliverable or forbidden rule: name, required, found, ok. */
+/* A deliverable or forbidden rule: name, required, found, ok; a
+ * deliverable also documents, each {path, format, pages, words}. */
 #define SCHEMA_KEY_REQUIRED "required"
 #define SCHEMA_KEY_FOUND "found"
 #define SCHEMA_KEY_OK "ok"
+#define SCHEMA_KEY_DOCUMENTS "documents"
+#define SCHEMA_KEY_FORMAT "format"
+#define SCHEMA_KEY_PAGES "pages"
+#define SCHEMA_KEY_WORDS "words"
 
 /* A problem: severity, code, file, line, message, hint, more. */
 #define SCHEMA_KEY_SEVERITY "severity"

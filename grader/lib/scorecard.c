@@ -151,6 +151,38 @@ add_roc(struct scorecard_builder *b, cJSON *model, const struct auc_model *m)
 	}
 }
 
+/* A measure, or null when it is not known. */
+static cJSON *
+measure_value(uint64_t v)
+{
+	return v == DOCUMENT_UNKNOWN ? cJSON_CreateNull()
+				     : cJSON_CreateNumber((double)v);
+}
+
+/* documents: [{path, format, pages, words}], one per document found. */
+static void
+add_documents(struct scorecard_builder *b, cJSON *rule,
+	      const struct grade_rule_result *r)
+{
+	cJSON *list = scorecard_add(b, rule, SCHEMA_KEY_DOCUMENTS,
+				    cJSON_CreateArray());
+
+	for (size_t j = 0; list != NULL && j < r->n_documents; j++) {
+		const struct grade_document *d = &r->documents[j];
+		cJSON *o = scorecard_add(b, list, NULL, cJSON_CreateObject());
+
+		if (o == NULL)
+			return;
+		scorecard_add_string(b, o, SCHEMA_KEY_PATH, d->path);
+		scorecard_add_string(b, o, SCHEMA_KEY_FORMAT,
+		    document_format_name(d->measure.format));
+		scorecard_add(b, o, SCHEMA_KEY_PAGES,
+		    measure_value(d->measure.pages));
+		scorecard_add(b, o, SCHEMA_KEY_WORDS,
+		    measure_value(d->measure.words));
+	}
+}
+
 static void
 add_rules(struct scorecard_builder *b, cJSON *root, const char *key,
 	  const struct grade_rule_result *rules, size_t n, int deliverable)
@@ -171,6 +203,8 @@ add_rules(struct scorecard_builder *b, cJSON *root, const char *key,
 		for (size_t j = 0; found != NULL && j < rules[i].n_found; j++)
 			scorecard_add_string(b, found, NULL, rules[i].found[j]);
 		scorecard_add(b, o, SCHEMA_KEY_OK, cJSON_CreateBool(rules[i].ok));
+		if (deliverable)
+			add_documents(b, o, &rules[i]);
 	}
 }
 
