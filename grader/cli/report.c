@@ -67,6 +67,34 @@ print_patterns(FILE *f, const struct challenge_rule *rule)
 		fprintf(f, "%s%s", i ? ", " : "", rule->patterns[i]);
 }
 
+/*
+ * The length of a found file that is a document, as " (2 pages)",
+ * " (1 word)", " (length unknown)", written to buf; "" for a
+ * file that is not a document.  Returns buf.
+ */
+static const char *
+document_length(const struct grade_rule_result *g, const char *path,
+		char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (size_t k = 0; k < g->n_documents; k++) {
+		const struct document_measure *m = &g->documents[k].measure;
+		uint64_t v = m->pages != DOCUMENT_UNKNOWN ? m->pages : m->words;
+		const char *unit = m->pages != DOCUMENT_UNKNOWN ? "page" : "word";
+
+		if (strcmp(g->documents[k].path, path) != 0)
+			continue;
+		if (v == DOCUMENT_UNKNOWN)
+			snprintf(buf, len, " (length unknown)");
+		else
+			snprintf(buf, len, " (%llu %s%s)",
+				 (unsigned long long)v, unit,
+				 v == 1 ? "" : "s");
+		break;
+	}
+	return buf;
+}
+
 static void
 print_rules(FILE *f, const struct grade_rule_result *rules,
 	    const struct challenge_rule *defs, size_t n, int deliverable,
@@ -93,8 +121,12 @@ print_rules(FILE *f, const struct grade_rule_result *rules,
 			continue;
 		}
 		fprintf(f, "%s", deliverable ? "" : "present: ");
-		for (size_t j = 0; j < g->n_found && j < 5; j++)
-			fprintf(f, "%s%s", j ? ", " : "", g->found[j]);
+		for (size_t j = 0; j < g->n_found && j < 5; j++) {
+			char len[64];
+			fprintf(f, "%s%s%s", j ? ", " : "", g->found[j],
+				document_length(g, g->found[j], len,
+						sizeof len));
+		}
 		if (g->n_found > 5)
 			fprintf(f, " and %zu more", g->n_found - 5);
 		fputc('\n', f);
@@ -541,9 +573,12 @@ static void
 summary_found(FILE *f, const struct grade_rule_result *g)
 {
 	for (size_t j = 0; j < g->n_found; j++) {
+		char len[64];
+
 		if (j > 0)
 			fputs(", ", f);
 		md_escape(f, g->found[j]);
+		fputs(document_length(g, g->found[j], len, sizeof len), f);
 	}
 }
 

@@ -811,9 +811,41 @@ put_comparison(struct textbuf *b, const struct scorecard_view *v)
 	textbuf_puts(b, "</section>\n");
 }
 
-/* The paths of a `found` array, each in <code>; "none" when empty. */
+/* After a found path: its length when it is one of the deliverable's
+ * documents ({path, format, pages, words}), as "(2 pages)". */
 static void
-put_found(struct textbuf *b, const cJSON *found)
+put_document_length(struct textbuf *b, const cJSON *documents,
+		    const char *path)
+{
+	const cJSON *d;
+
+	if (!cJSON_IsArray(documents))
+		return;
+	cJSON_ArrayForEach(d, documents) {
+		const char *p = scorecard_get_string(d, SCHEMA_KEY_PATH);
+		double v;
+		const char *unit;
+
+		if (p == NULL || strcmp(p, path) != 0)
+			continue;
+		if (scorecard_get_number(d, SCHEMA_KEY_PAGES, &v))
+			unit = "page";
+		else if (scorecard_get_number(d, SCHEMA_KEY_WORDS, &v))
+			unit = "word";
+		else {
+			textbuf_puts(b, " <span class=\"muted\">(length unknown)</span>");
+			return;
+		}
+		textbuf_printf(b, " <span class=\"muted\">(%.0f %s%s)</span>",
+			       v, unit, v == 1 ? "" : "s");
+		return;
+	}
+}
+
+/* The paths of a `found` array, each in <code>, with the lengths of those
+ * that are documents (NULL: none); "none" when empty. */
+static void
+put_found(struct textbuf *b, const cJSON *found, const cJSON *documents)
 {
 	const cJSON *f;
 	int n = 0;
@@ -828,6 +860,7 @@ put_found(struct textbuf *b, const cJSON *found)
 		textbuf_puts(b, n++ ? ", <code>" : "<code>");
 		put_text(b, scorecard_string_of(f));
 		textbuf_puts(b, "</code>");
+		put_document_length(b, documents, scorecard_string_of(f));
 	}
 	if (n == 0)
 		textbuf_puts(b, "<span class=\"muted\">none</span>");
@@ -864,7 +897,8 @@ put_rules(struct textbuf *b, const cJSON *rules, int deliverables)
 			put_yes_no(b, scorecard_get(r, SCHEMA_KEY_REQUIRED));
 		}
 		textbuf_puts(b, "</td><td>");
-		put_found(b, scorecard_get(r, SCHEMA_KEY_FOUND));
+		put_found(b, scorecard_get(r, SCHEMA_KEY_FOUND),
+			  scorecard_get(r, SCHEMA_KEY_DOCUMENTS));
 		textbuf_puts(b, "</td><td>");
 		put_yes_no(b, scorecard_get(r, SCHEMA_KEY_OK));
 		textbuf_puts(b, "</td></tr>\n");
