@@ -53,7 +53,7 @@ struct zb {
 	unsigned count;
 };
 
-static void
+static __attribute__((unused)) void
 zb_put(unsigned char **p, size_t *len, size_t *cap, const void *data,
        size_t n)
 {
@@ -67,7 +67,7 @@ zb_put(unsigned char **p, size_t *len, size_t *cap, const void *data,
 	*len += n;
 }
 
-static void
+static __attribute__((unused)) void
 zb_le(unsigned char **p, size_t *len, size_t *cap, uint64_t v, int bytes)
 {
 	unsigned char b[8];
@@ -81,7 +81,7 @@ zb_le(unsigned char **p, size_t *len, size_t *cap, uint64_t v, int bytes)
 #define ZB_CD(z, v, n) zb_le(&(z)->cd, &(z)->cd_len, &(z)->cd_cap, (v), (n))
 
 /* The CRC-32 of zip (and zlib), bit by bit: tests only. */
-static uint32_t
+static __attribute__((unused)) uint32_t
 zb_crc32(const void *data, size_t n)
 {
 	const unsigned char *p = data;
@@ -95,7 +95,7 @@ zb_crc32(const void *data, size_t n)
 	return ~c;
 }
 
-static void
+static __attribute__((unused)) void
 zb_add(struct zb *z, const struct zb_entry *e)
 {
 	const char *lname = e->local_name ? e->local_name : e->name;
@@ -162,7 +162,7 @@ central:
 }
 
 /* Writes the central directory and the end record; z->p is the zip. */
-static void
+static __attribute__((unused)) void
 zb_finish(struct zb *z)
 {
 	uint32_t cd_offset = (uint32_t)z->len;
@@ -181,7 +181,7 @@ zb_finish(struct zb *z)
 }
 
 /* A stored entry with honest local fields and no descriptor. */
-static struct zb_entry
+static __attribute__((unused)) struct zb_entry
 zb_stored(const char *name, const char *content)
 {
 	struct zb_entry e = { 0 };
@@ -197,7 +197,7 @@ zb_stored(const char *name, const char *content)
 }
 
 /* A finished zip of one stored entry with honest fields. */
-static void
+static __attribute__((unused)) void
 zb_one(struct zb *z, const char *name, const char *content)
 {
 	struct zb_entry e = zb_stored(name, content);
@@ -208,7 +208,7 @@ zb_one(struct zb *z, const char *name, const char *content)
 
 /* A copy of z's bytes with n bytes of fill after them; the caller frees
  * it. */
-static unsigned char *
+static __attribute__((unused)) unsigned char *
 zb_with_tail(const struct zb *z, const void *fill, size_t n)
 {
 	unsigned char *p = malloc(z->len + n);
