@@ -20,10 +20,11 @@ DEBS       := gcc libc6-dev libcsv-dev libcjson-dev libzip-dev libcmocka-dev net
 # Every command a test runs comes from DEBS or from a package that Debian
 # marks Essential (coreutils, diffutils, grep, sed, mawk, bsdutils' script,
 # util-linux's unshare, libc-bin's localedef); tools/fresh-root-test checks
-# that on a minimal root.  What `make static` needs on top: cmake and
-# dpkg-dev (apt-get source) to build libzip and cJSON, which Debian ships
-# without .a files (tools/static-libs).
-STATIC_DEBS := cmake dpkg-dev zlib1g-dev
+# that on a minimal root.  What `make static` needs on top: cmake, g++
+# and dpkg-dev (apt-get source) to build libzip, cJSON and qpdf, which
+# Debian ships without usable .a files (tools/static-libs), and the .a
+# files of zlib, libjpeg (qpdf's) and libstdc++ (g++ brings it).
+STATIC_DEBS := cmake dpkg-dev g++ zlib1g-dev libjpeg62-turbo-dev
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -49,13 +50,15 @@ LIBPUBLISH := $(BUILD)/libpublish.a
 # What a program links: the publisher, then the library it calls.
 LIBS_OURS := $(LIBPUBLISH) $(LIBGRADER)
 GRADER   := $(BINDIR)/grader
-# The static program: our objects, libzip and cJSON built by
+# The static program: our objects, libzip, cJSON and qpdf built by
 # tools/static-libs, the rest from Debian's .a files (libcsv-dev,
-# nettle-dev, zlib1g-dev, libc6-dev).
+# nettle-dev, libjpeg62-turbo-dev, zlib1g-dev, libstdc++-12-dev for qpdf's
+# C++, libc6-dev), each after the libraries that call it.
 GRADER_STATIC := $(BINDIR)/grader-static
 STATIC_DIR    := $(BUILD)/static
-STATIC_LIBS    = $(STATIC_DIR)/lib/libzip.a $(STATIC_DIR)/lib/libcjson.a \
-                 -lcsv -lnettle -lz -lm
+STATIC_BUILT  := $(STATIC_DIR)/lib/libzip.a $(STATIC_DIR)/lib/libcjson.a \
+                 $(STATIC_DIR)/lib/libqpdf.a
+STATIC_LIBS    = $(STATIC_BUILT) -lcsv -lnettle -ljpeg -lz -lstdc++ -lm
 DIST     := grader-$(VERSION)-x86_64-linux
 
 # Keep the test objects: make would otherwise delete them as intermediates.
@@ -87,10 +90,12 @@ $(GRADER): $(CLI_OBJ) $(LIBS_OURS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBS_OURS) $(PKG_LIBS)
 
-$(STATIC_DIR)/lib/libzip.a $(STATIC_DIR)/lib/libcjson.a:
+# One run of tools/static-libs makes whichever are missing (&: so that
+# make -j does not start it once per library).
+$(STATIC_BUILT) &:
 	@tools/static-libs $(STATIC_DIR)
 
-$(GRADER_STATIC): $(CLI_OBJ) $(LIBS_OURS) $(STATIC_DIR)/lib/libzip.a $(STATIC_DIR)/lib/libcjson.a
+$(GRADER_STATIC): $(CLI_OBJ) $(LIBS_OURS) $(STATIC_BUILT)
 	@mkdir -p $(@D)
 	$(CC) -static $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBS_OURS) $(STATIC_LIBS)
 
