@@ -37,7 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f = formats[data[0] % (sizeof formats / sizeof formats[0])];
 	data++;
 	size--;
-	if (document_measure(data, size, f, &m) != GR_OK)
+	if (document_measure(data, size, "fuzz", f, &m) != GR_OK)
 		return 0;	/* out of memory: nothing to check */
 	if (m.format != f)
 		abort();

@@ -94,7 +94,8 @@ measure_pdf(const unsigned char *buf, size_t len, struct document_measure *out)
  * under DOCUMENT_DOCX_* limits.  The first error found is the reason.
  */
 static enum gr_status
-measure_docx(const unsigned char *buf, size_t len, struct document_measure *out)
+measure_docx(const unsigned char *buf, size_t len, const char *name,
+	     struct document_measure *out)
 {
 	struct gr_limits lim = gr_limits_default();
 	struct problem_list *p = problems_new();
@@ -108,7 +109,7 @@ measure_docx(const unsigned char *buf, size_t len, struct document_measure *out)
 	lim.total_bytes = DOCUMENT_DOCX_TOTAL_BYTES;
 	lim.entry_bytes = DOCUMENT_DOCX_PART_BYTES;
 	lim.entries = DOCUMENT_DOCX_PARTS;
-	st = submission_open_buffer(buf, len, "document.docx", &lim, &s, p);
+	st = submission_open_buffer(buf, len, name, &lim, &s, p);
 	if (st == GR_NOMEM || p->nomem) {
 		submission_free(s);
 		problems_free(p);
@@ -220,8 +221,8 @@ measure_ipynb(const unsigned char *buf, size_t len,
 }
 
 enum gr_status
-document_measure(const unsigned char *buf, size_t len, enum document_format f,
-		 struct document_measure *out)
+document_measure(const unsigned char *buf, size_t len, const char *name,
+		 enum document_format f, struct document_measure *out)
 {
 	memset(out, 0, sizeof *out);
 	out->format = f;
@@ -231,7 +232,7 @@ document_measure(const unsigned char *buf, size_t len, enum document_format f,
 	case DOCUMENT_PDF:
 		return measure_pdf(buf, len, out);
 	case DOCUMENT_DOCX:
-		return measure_docx(buf, len, out);
+		return measure_docx(buf, len, name, out);
 	case DOCUMENT_IPYNB:
 		return measure_ipynb(buf, len, out);
 	case DOCUMENT_MD:

@@ -56,11 +56,12 @@ const char *document_format_name(enum document_format f);
 
 /*
  * Measures the document held in buf (len bytes, of format f, which is not
- * DOCUMENT_NONE).  Fills *out; an unreadable document sets out->unreadable
- * and out->why.  Returns GR_OK, or GR_NOMEM.
+ * DOCUMENT_NONE); name is how reasons name it (a DOCX's archive problems
+ * say "NAME is not a zip archive").  Fills *out; an unreadable document
+ * sets out->unreadable and out->why.  Returns GR_OK, or GR_NOMEM.
  */
 enum gr_status document_measure(const unsigned char *buf, size_t len,
-				enum document_format f,
+				const char *name, enum document_format f,
 				struct document_measure *out);
 
 #endif

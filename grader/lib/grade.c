@@ -234,7 +234,7 @@ measure_entry(struct grade_report *r, struct submission *s, size_t i,
 	st = submission_read(s, i, &data, &len, r->problems);
 	if (st != GR_OK)
 		return st == GR_NOMEM ? GR_NOMEM : GR_OK;
-	st = document_measure(data, len, fmt, m);
+	st = document_measure(data, len, submission_entry(s, i)->base, fmt, m);
 	free(data);
 	if (st != GR_OK)
 		return st;

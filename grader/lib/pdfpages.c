@@ -96,6 +96,22 @@ say(struct answer *a, enum pdf_failure failure, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Whether qpdf's message is an allocation that the limit refused (it
+ * surfaces as C++'s std::bad_alloc, caught by qpdf's C API). */
+static int
+out_of_memory(const char *detail)
+{
+	return detail != NULL && (strstr(detail, "bad_alloc") != NULL ||
+				  strstr(detail, "out of memory") != NULL);
+}
+
+static void
+say_too_big(struct answer *a)
+{
+	say(a, PDF_TOO_COSTLY, "reading it needs more than %llu MiB of memory",
+	    (unsigned long long)(PDF_MEMORY_BYTES >> 20));
+}
+
 /* The child's whole life: count, answer, _exit(). */
 static void
 child_count(const unsigned char *buf, size_t len, int fd)
@@ -118,10 +134,8 @@ child_count(const unsigned char *buf, size_t len, int fd)
 		if (code == qpdf_e_password)
 			say(&a, PDF_ENCRYPTED,
 			    "it is encrypted with a password");
-		else if (code == qpdf_e_system)
-			say(&a, PDF_TOO_COSTLY,
-			    "reading it needs more memory than allowed (%s)",
-			    detail != NULL ? detail : "");
+		else if (out_of_memory(detail))
+			say_too_big(&a);
 		else
 			say(&a, PDF_DAMAGED, "it is damaged (%s)",
 			    detail != NULL ? detail : "");
@@ -130,9 +144,15 @@ child_count(const unsigned char *buf, size_t len, int fd)
 
 		if (n < 0) {
 			qpdf_error e = qpdf_get_error(q);
-			say(&a, PDF_DAMAGED, "its page tree is damaged (%s)",
-			    e != NULL ? qpdf_get_error_message_detail(q, e)
-				      : "no pages found");
+			const char *detail = e != NULL
+			    ? qpdf_get_error_message_detail(q, e) : NULL;
+
+			if (out_of_memory(detail))
+				say_too_big(&a);
+			else
+				say(&a, PDF_DAMAGED,
+				    "its page tree is damaged (%s)",
+				    detail != NULL ? detail : "no pages found");
 		} else {
 			a.failure = PDF_READ;
 			a.pages = n;

@@ -50,7 +50,7 @@ static void
 measure(const void *buf, size_t len, enum document_format f,
 	struct document_measure *m)
 {
-	assert_int_equal(document_measure(buf, len, f, m), GR_OK);
+	assert_int_equal(document_measure(buf, len, "doc", f, m), GR_OK);
 	assert_int_equal(m->format, f);
 }
 
