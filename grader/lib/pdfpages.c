@@ -136,6 +136,11 @@ child_count(const unsigned char *buf, size_t len, int fd)
 			    "it is encrypted with a password");
 		else if (out_of_memory(detail))
 			say_too_big(&a);
+		else if (code == qpdf_e_system)
+			/* Not the file's fault: e.g. no /dev/urandom for an
+			 * AES-256 file in a bare container. */
+			say(&a, PDF_NO_READER, "the PDF reader failed (%s)",
+			    detail != NULL ? detail : "");
 		else
 			say(&a, PDF_DAMAGED, "it is damaged (%s)",
 			    detail != NULL ? detail : "");
