@@ -55,7 +55,7 @@ mapped_bytes(void)
 }
 
 static void
-limit_child(void)
+limit_child(const struct pdf_limits *lim)
 {
 	struct rlimit cpu = { 2, 3 };
 	int null_fd;
@@ -68,8 +68,8 @@ limit_child(void)
 		/* Without /proc, a fixed ceiling that a normal process
 		 * (a submission in memory, 200 MiB at most) stays under. */
 		as.rlim_cur = as.rlim_max = now > 0
-		    ? (rlim_t)(now + PDF_MEMORY_BYTES)
-		    : (rlim_t)(((uint64_t)1 << 30) + PDF_MEMORY_BYTES);
+		    ? (rlim_t)(now + lim->memory_bytes)
+		    : (rlim_t)(((uint64_t)1 << 30) + lim->memory_bytes);
 		(void)setrlimit(RLIMIT_AS, &as);
 	}
 	/* qpdf is told to be silent; a library that prints anyway must not
@@ -105,23 +105,37 @@ out_of_memory(const char *detail)
 				  strstr(detail, "out of memory") != NULL);
 }
 
+/* Whether any warning qpdf kept is a refused allocation. */
+static int
+warned_of_memory(qpdf_data q)
+{
+	int found = 0;
+
+	while (qpdf_more_warnings(q)) {
+		qpdf_error w = qpdf_next_warning(q);
+		found |= out_of_memory(qpdf_get_error_message_detail(q, w));
+	}
+	return found;
+}
+
 static void
-say_too_big(struct answer *a)
+say_too_big(struct answer *a, const struct pdf_limits *lim)
 {
 	say(a, PDF_TOO_COSTLY, "reading it needs more than %llu MiB of memory",
-	    (unsigned long long)(PDF_MEMORY_BYTES >> 20));
+	    (unsigned long long)(lim->memory_bytes >> 20));
 }
 
 /* The child's whole life: count, answer, _exit(). */
 static void
-child_count(const unsigned char *buf, size_t len, int fd)
+child_count(const unsigned char *buf, size_t len,
+	    const struct pdf_limits *lim, int fd)
 {
 	struct answer a;
 	qpdf_data q;
 	ssize_t w;
 
 	memset(&a, 0, sizeof a);
-	limit_child();
+	limit_child(lim);
 	q = qpdf_init();
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
@@ -135,7 +149,7 @@ child_count(const unsigned char *buf, size_t len, int fd)
 			say(&a, PDF_ENCRYPTED,
 			    "it is encrypted with a password");
 		else if (out_of_memory(detail))
-			say_too_big(&a);
+			say_too_big(&a, lim);
 		else if (code == qpdf_e_system)
 			/* Not the file's fault: e.g. no /dev/urandom for an
 			 * AES-256 file in a bare container. */
@@ -152,12 +166,20 @@ child_count(const unsigned char *buf, size_t len, int fd)
 			const char *detail = e != NULL
 			    ? qpdf_get_error_message_detail(q, e) : NULL;
 
-			if (out_of_memory(detail))
-				say_too_big(&a);
+			if (out_of_memory(detail) || warned_of_memory(q))
+				say_too_big(&a, lim);
 			else
 				say(&a, PDF_DAMAGED,
 				    "its page tree is damaged (%s)",
 				    detail != NULL ? detail : "no pages found");
+		} else if (warned_of_memory(q)) {
+			/* qpdf turns some refused allocations into warnings
+			 * and goes on with what it has: a count then is not
+			 * the file's. */
+			say_too_big(&a, lim);
+		} else if (n == 0) {
+			say(&a, PDF_DAMAGED, "it has no pages (its page tree "
+			    "is empty or damaged beyond repair)");
 		} else {
 			a.failure = PDF_READ;
 			a.pages = n;
@@ -182,9 +204,9 @@ now_ms(void)
 
 /* Reads the answer before the deadline; returns 1 when it came whole. */
 static int
-read_answer(int fd, struct answer *a)
+read_answer(int fd, struct answer *a, int deadline_ms)
 {
-	long long deadline = now_ms() + PDF_DEADLINE_MS;
+	long long deadline = now_ms() + deadline_ms;
 	size_t got = 0;
 
 	while (got < sizeof *a) {
@@ -214,6 +236,16 @@ enum pdf_failure
 pdf_count_pages(const unsigned char *buf, size_t len, uint64_t *pages,
 		char *why, size_t whylen)
 {
+	struct pdf_limits lim = { PDF_MEMORY_BYTES, PDF_DEADLINE_MS };
+
+	return pdf_count_pages_within(buf, len, &lim, pages, why, whylen);
+}
+
+enum pdf_failure
+pdf_count_pages_within(const unsigned char *buf, size_t len,
+		       const struct pdf_limits *lim, uint64_t *pages,
+		       char *why, size_t whylen)
+{
 	struct answer a;
 	int fds[2], status = 0, whole;
 	pid_t pid;
@@ -234,11 +266,11 @@ pdf_count_pages(const unsigned char *buf, size_t len, uint64_t *pages,
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		child_count(buf, len, fds[1]);
+		child_count(buf, len, lim, fds[1]);
 	}
 	close(fds[1]);
 	memset(&a, 0, sizeof a);
-	whole = read_answer(fds[0], &a);
+	whole = read_answer(fds[0], &a, lim->deadline_ms);
 	close(fds[0]);
 	if (!whole)
 		(void)kill(pid, SIGKILL);
@@ -253,7 +285,7 @@ pdf_count_pages(const unsigned char *buf, size_t len, uint64_t *pages,
 		else
 			snprintf(why, whylen,
 				 "reading it takes longer than %d ms",
-				 PDF_DEADLINE_MS);
+				 lim->deadline_ms);
 		return WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL &&
 		       WTERMSIG(status) != SIGXCPU ? PDF_DAMAGED
 						   : PDF_TOO_COSTLY;

@@ -28,12 +28,25 @@ enum pdf_failure {
 	PDF_NO_READER,		/* the child could not be started */
 };
 
+/* What the child may spend. */
+struct pdf_limits {
+	uint64_t memory_bytes;	/* above what the process maps at fork */
+	int deadline_ms;	/* wall clock, from fork to the answer */
+};
+
 /*
- * Counts the pages of the PDF in buf (len bytes).  Returns PDF_READ and
- * sets *pages, or the failure, with a sentence saying why written to why
- * (NUL-terminated, cut to whylen).
+ * Counts the pages of the PDF in buf (len bytes) within PDF_MEMORY_BYTES
+ * and PDF_DEADLINE_MS.  Returns PDF_READ and sets *pages, or the failure,
+ * with a sentence saying why written to why (NUL-terminated, cut to
+ * whylen).
  */
 enum pdf_failure pdf_count_pages(const unsigned char *buf, size_t len,
 				 uint64_t *pages, char *why, size_t whylen);
+
+/* The same within other limits (the tests' way to reach each one). */
+enum pdf_failure pdf_count_pages_within(const unsigned char *buf, size_t len,
+					const struct pdf_limits *lim,
+					uint64_t *pages, char *why,
+					size_t whylen);
 
 #endif

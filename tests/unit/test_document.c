@@ -201,7 +201,7 @@ pdf_of(const char *const *objects, size_t n, size_t *len)
 	assert_non_null(p);
 	assert_non_null(offsets);
 	for (size_t i = 0; i < n; i++)
-		cap += strlen(objects[i]) + 32;
+		cap += strlen(objects[i]) + 32 + 20;	/* and its xref line */
 	p = realloc(p, cap);
 	assert_non_null(p);
 	at += (size_t)sprintf(p + at, "%%PDF-1.4\n");
@@ -280,6 +280,66 @@ test_document_a_pdf_that_cannot_be_read_says_why(void **state)
 			 PDF_DAMAGED);
 }
 
+/* A PDF of n pages, each its own object under one /Pages node. */
+static char *
+many_pages(size_t n, size_t *len)
+{
+	const char **objects = calloc(n + 2, sizeof *objects);
+	char *kids = malloc(n * 16 + 64), *pages, *pdf;
+	size_t at = 0;
+
+	assert_non_null(objects);
+	assert_non_null(kids);
+	for (size_t i = 0; i < n; i++)
+		at += (size_t)sprintf(kids + at, "%zu 0 R ", i + 3);
+	pages = malloc(at + 64);
+	assert_non_null(pages);
+	sprintf(pages, "<< /Type /Pages /Kids [%s] /Count %zu >>", kids, n);
+	objects[0] = "<< /Type /Catalog /Pages 2 0 R >>";
+	objects[1] = pages;
+	for (size_t i = 0; i < n; i++)
+		objects[i + 2] = "<< /Type /Page /Parent 2 0 R >>";
+	pdf = pdf_of(objects, n + 2, len);
+	free(pages);
+	free(kids);
+	free(objects);
+	return pdf;
+}
+
+/* Each limit is reached by lowering it: the deadline, and (where the
+ * address space may be limited: not under the sanitizers) the memory. */
+static void
+test_document_the_pdf_reader_stops_at_its_limits(void **state)
+{
+	struct pdf_limits no_time = { PDF_MEMORY_BYTES, 0 };
+	struct pdf_limits little = { (uint64_t)4 << 20, PDF_DEADLINE_MS };
+	uint64_t pages = 0;
+	size_t len;
+	char why[240], *pdf;
+
+	(void)state;
+	pdf = many_pages(20000, &len);
+	assert_int_equal(pdf_count_pages((const unsigned char *)pdf, len,
+					 &pages, why, sizeof why),
+			 PDF_READ);
+	assert_int_equal(pages, 20000);
+	assert_int_equal(pdf_count_pages_within((const unsigned char *)pdf,
+						len, &no_time, &pages, why,
+						sizeof why),
+			 PDF_TOO_COSTLY);
+	assert_string_equal(why, "reading it takes longer than 0 ms");
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__has_feature)
+	assert_int_equal(pdf_count_pages_within((const unsigned char *)pdf,
+						len, &little, &pages, why,
+						sizeof why),
+			 PDF_TOO_COSTLY);
+	assert_string_equal(why, "reading it needs more than 4 MiB of memory");
+#else
+	(void)little;
+#endif
+	free(pdf);
+}
+
 int
 main(void)
 {
@@ -293,6 +353,7 @@ main(void)
 		cmocka_unit_test(test_document_notebook_words_are_its_markdown_cells),
 		cmocka_unit_test(test_document_pdf_pages_are_counted_in_the_page_tree),
 		cmocka_unit_test(test_document_a_pdf_that_cannot_be_read_says_why),
+		cmocka_unit_test(test_document_the_pdf_reader_stops_at_its_limits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
