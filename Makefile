@@ -131,7 +131,8 @@ deps: ## Install missing Debian packages (apt-get, through sudo when not root).
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 sanitize: deps ## Run every test built with ASan and UBSan.
-	@$(MAKE) --no-print-directory BUILD=build/san BINDIR=build/san/bin \
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp \
+	    $(MAKE) --no-print-directory BUILD=build/san BINDIR=build/san/bin \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check-all
 
 valgrind: deps ## Run the CLI tests under valgrind's memcheck.
@@ -140,7 +141,7 @@ valgrind: deps ## Run the CLI tests under valgrind's memcheck.
 	@$(MAKE) --no-print-directory $(BUILD)/tests/jsonpath
 	@# --vgdb=no: no gdb server, whose shared-memory file a test that
 	@# limits file sizes (ulimit -f 0) would keep valgrind from writing.
-	@GRADER_WRAPPER="valgrind -q --vgdb=no --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	@GRADER_WRAPPER="valgrind -q --vgdb=no --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/sanitizer/valgrind.supp" \
 	    tests/run-all --cli-only $(BUILD) $(GRADER)
 
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
