@@ -269,6 +269,17 @@ static const char *const html_hidden[] = {
 	"head", "script", "style", "template", NULL
 };
 
+/* Whether the tag at s[i] == '<' starts or ends a block element. */
+static int
+is_block_tag(const char *s, size_t n, size_t i)
+{
+	for (size_t k = 0; html_blocks[k] != NULL; k++)
+		if (tag_is(s, n, i, html_blocks[k], 0) ||
+		    tag_is(s, n, i, html_blocks[k], 1))
+			return 1;
+	return 0;
+}
+
 uint64_t
 words_html(const char *s, size_t n)
 {
@@ -312,12 +323,8 @@ words_html(const char *s, size_t n)
 			feed_break(&c);
 			continue;
 		}
-		for (size_t k = 0; html_blocks[k] != NULL; k++)
-			if (tag_is(s, n, i, html_blocks[k], 0) ||
-			    tag_is(s, n, i, html_blocks[k], 1)) {
-				feed_break(&c);
-				break;
-			}
+		if (is_block_tag(s, n, i))
+			feed_break(&c);
 		i = tag_end(s, n, i);
 	}
 	return c.words;
@@ -376,7 +383,10 @@ feed_markdown_line(struct counter *c, const char *s, size_t n)
 			size_t end = tag_end(s, n, i);
 			if (end <= n && s[end - 1] == '>') {
 				/* A tag, an autolink or a comment on one
-				 * line: markup. */
+				 * line: markup, which separates words where
+				 * HTML's would. */
+				if (is_block_tag(s, n, i))
+					feed_break(c);
 				i = end;
 				continue;
 			}
