@@ -131,7 +131,7 @@ deps: ## Install missing Debian packages (apt-get, through sudo when not root).
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 sanitize: deps ## Run every test built with ASan and UBSan.
-	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp \
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0 \
 	    $(MAKE) --no-print-directory BUILD=build/san BINDIR=build/san/bin \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check-all
 
