@@ -5,14 +5,15 @@
 # cannot be opened, 64 for usage errors.
 . tests/cli/lib.sh
 WRITEUP=fixtures/challenges/write-up-only
-# The sample challenge itself, with its own demo holdout and examples.
-CHALLENGE=challenges/insurance-claims
+# The mechanics are tried on the fixtures' copy of the sample challenge
+# (its examples are fixture submissions, graded against the synthetic
+# holdout); the sample challenges themselves are verified at the end.
 
 # The sample challenge: every example as expected, one line each.
 NO_COLOR=1 LC_ALL=C.UTF-8 grader verify $CHALLENGE >$TEST_TMP/out 2>$TEST_TMP/err ||
 	{ cat $TEST_TMP/out $TEST_TMP/err; fail "verify $CHALLENGE: exit $?"; }
 expect_same - $TEST_TMP/out <<X
-challenge insurance-claims: challenge.json read; holdout $CHALLENGE/demo-holdout.csv: 10000 rows, both classes
+challenge insurance-claims: challenge.json read; holdout $CHALLENGE/holdout.csv: 10000 rows, both classes
 forbidden "original data": no sha256 listed, nothing to check
 ✔ invalid.zip          expected invalid                     got invalid
 ✔ inverted.zip         expected pass, AUC in [0.81, 0.82]   got pass, AUC 0.818565
@@ -155,10 +156,10 @@ expect_exit 66 verify $TEST_TMP/no-such-challenge
 expect_exit 66 verify "$ch/examples/strong.zip"
 # The holdout: unusable 65, named but absent 66.
 cp $TEST_TMP/challenge.json.orig "$ch/challenge.json"
-yes 1 | head -n 10000 >"$ch/demo-holdout.csv"
+yes 1 | head -n 10000 >"$ch/holdout.csv"
 expect_exit 65 verify "$ch"
 expect_grep "[holdout.one_class]" $TEST_TMP/err
-rm "$ch/demo-holdout.csv"
+rm "$ch/holdout.csv"
 expect_exit 66 verify "$ch"
 # No holdout named: the examples are checked, and a best_auc cannot hold.
 sed '/"holdout"/d' $TEST_TMP/challenge.json.orig >"$ch/challenge.json"
@@ -225,4 +226,27 @@ grader verify $CHALLENGE >&- 2>$TEST_TMP/err
 code=$?
 [ $code -eq 74 ] || fail "verify with stdout closed: exit $code, expected 74"
 expect_grep "grader: cannot write the output" $TEST_TMP/err
-exit 0
+
+# The sample challenges: each verifies; one expectation changed fails and
+# names it; a broken challenge.json is unusable.
+for real in challenges/insurance-claims challenges/data-findings; do
+	id=$(basename $real)
+	NO_COLOR=1 LC_ALL=C.UTF-8 expect_exit 0 verify $real
+	expect_grep "$id: " $TEST_TMP/out
+	expect_grep " examples, all as expected" $TEST_TMP/out
+	rm -rf $TEST_TMP/real && cp -R $real $TEST_TMP/real
+	first=$(sed -n 's/^ *"\([^"]*\.zip\)": { "status": "\([a-z]*\)".*/\1 \2/p' \
+	    $real/examples/expected.json | head -n 1)
+	set -- $first
+	[ -n "${2:-}" ] || fail "$real/examples/expected.json: no first example"
+	other=pass
+	[ "$2" = pass ] && other=fail
+	sed "s/\"$1\": { \"status\": \"$2\"/\"$1\": { \"status\": \"$other\"/" \
+	    $real/examples/expected.json >$TEST_TMP/real/examples/expected.json
+	NO_COLOR=1 LC_ALL=C.UTF-8 expect_exit 1 verify $TEST_TMP/real
+	expect_grep "$id: 1 of " $TEST_TMP/out
+	expect_grep "examples not as expected: $1" $TEST_TMP/out
+	echo '{ "id": "'$id'", "deliverables": 3 }' >$TEST_TMP/real/challenge.json
+	expect_exit 65 verify $TEST_TMP/real
+	expect_grep '[challenge.type]' $TEST_TMP/err
+done
