@@ -13,7 +13,7 @@ CC         ?= cc
 CFLAGS     ?= -O2 -g
 WARNINGS   := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
               -Wmissing-prototypes -Wvla
-PKGS       := libcjson libzip nettle libqpdf
+PKGS       := libcjson libzip nettle
 DEBS       := gcc libc6-dev libcsv-dev libcjson-dev libzip-dev libcmocka-dev nettle-dev \
               libqpdf-dev \
               pkg-config zip unzip locales time procps binutils file
@@ -25,8 +25,14 @@ DEBS       := gcc libc6-dev libcsv-dev libcjson-dev libzip-dev libcmocka-dev net
 # Debian ships without usable .a files (tools/static-libs), and the .a
 # files of zlib, libjpeg (qpdf's) and libstdc++ (g++ brings it).
 STATIC_DEBS := cmake dpkg-dev g++ zlib1g-dev libjpeg62-turbo-dev
-PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+# libqpdf is not linked: the PDF reader's child opens it by its soname
+# (grader/lib/pdfpages.c), so that no other run loads it, the C++ runtime
+# and GnuTLS.  The static program links it instead, through an object of
+# pdfpages.c compiled without the soname.
+QPDF_SONAME = $(shell readelf -d "$$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so" 2>/dev/null | \
+              sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # Three layers, each seeing only those below it: the library (grader/lib)
 # reads and scores, the publisher (grader/publish) renders, the commands
@@ -76,6 +82,16 @@ $(BUILD)/%.o: %.c
 
 $(BUILD)/grader/lib/%.o: INCLUDES = -Igrader/lib
 
+$(BUILD)/grader/lib/pdfpages.o: grader/lib/pdfpages.c
+	@mkdir -p $(@D)
+	@[ -n "$(QPDF_SONAME)" ] || { echo "no libqpdf.so: install libqpdf-dev (make deps)" >&2; exit 1; }
+	$(CC) $(ALL_CFLAGS) -DGRADER_QPDF_SONAME='"$(QPDF_SONAME)"' -c $< -o $@
+
+# The static program's PDF reader calls libqpdf directly.
+$(STATIC_DIR)/pdfpages.o: grader/lib/pdfpages.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
 $(LIBGRADER): $(LIB_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@
@@ -95,9 +111,11 @@ $(GRADER): $(CLI_OBJ) $(LIBS_OURS)
 $(STATIC_BUILT) &:
 	@tools/static-libs $(STATIC_DIR)
 
-$(GRADER_STATIC): $(CLI_OBJ) $(LIBS_OURS) $(STATIC_BUILT)
+# pdfpages.o comes before libgrader.a, so that the archive's own member
+# (which opens libqpdf by name) is never pulled in.
+$(GRADER_STATIC): $(CLI_OBJ) $(STATIC_DIR)/pdfpages.o $(LIBS_OURS) $(STATIC_BUILT)
 	@mkdir -p $(@D)
-	$(CC) -static $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBS_OURS) $(STATIC_LIBS)
+	$(CC) -static $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC_DIR)/pdfpages.o $(LIBS_OURS) $(STATIC_LIBS)
 
 $(BUILD)/tests/jsonpath: $(BUILD)/tests/jsonpath.o
 	@mkdir -p $(@D)
