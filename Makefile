@@ -223,6 +223,10 @@ $(CDATA): $(CDATA_OBJ) $(LIBGRADER)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CDATA_OBJ) $(LIBGRADER) $(PKG_LIBS)
 
+# The tests run it too (tests/cli/challenge-data.sh), into a folder of
+# their own.
+check-all: $(CDATA)
+
 .PHONY: challenge-data
 challenge-data: $(CDATA) ## Write challenges/*/data/, holdouts and dist/*.zip (SEED=n, default 1).
 	$(CDATA) --seed $(SEED)
