@@ -95,10 +95,32 @@ document_length(const struct grade_rule_result *g, const char *path,
 	return buf;
 }
 
+/* Whether a problem is about a document's length (deliverable.length,
+ * deliverable.unreadable): shown under the deliverable that found it. */
+static int
+is_document_problem(const struct problem *p)
+{
+	return p->file != NULL &&
+	       (strcmp(p->code, "deliverable.length") == 0 ||
+		strcmp(p->code, "deliverable.unreadable") == 0);
+}
+
+/* Whether rule i is the first of rules that found path. */
+static int
+first_to_find(const struct grade_rule_result *rules, size_t i,
+	      const char *path)
+{
+	for (size_t k = 0; k <= i; k++)
+		for (size_t j = 0; j < rules[k].n_found; j++)
+			if (strcmp(rules[k].found[j], path) == 0)
+				return k == i;
+	return 0;
+}
+
 static void
 print_rules(FILE *f, const struct grade_rule_result *rules,
 	    const struct challenge_rule *defs, size_t n, int deliverable,
-	    const struct cli_style *st)
+	    const struct problem_list *problems, const struct cli_style *st)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct grade_rule_result *g = &rules[i];
@@ -109,6 +131,13 @@ print_rules(FILE *f, const struct grade_rule_result *rules,
 			mark = st->warn;
 			color = st->yellow;
 		}
+		for (size_t k = 0; deliverable && g->ok && k < problems->count;
+		     k++)
+			if (is_document_problem(&problems->items[k]) &&
+			    first_to_find(rules, i, problems->items[k].file)) {
+				mark = st->warn;
+				color = st->yellow;
+			}
 		fprintf(f, "  %s%s%s %-16s ", color, mark, st->reset, g->name);
 		if (g->n_found == 0 && !deliverable) {
 			fprintf(f, "none found\n");
@@ -130,6 +159,12 @@ print_rules(FILE *f, const struct grade_rule_result *rules,
 		if (g->n_found > 5)
 			fprintf(f, " and %zu more", g->n_found - 5);
 		fputc('\n', f);
+		for (size_t k = 0; deliverable && k < problems->count; k++) {
+			const struct problem *p = &problems->items[k];
+			if (is_document_problem(p) &&
+			    first_to_find(rules, i, p->file))
+				print_problem(f, p, st, 0);
+		}
 		if (!deliverable)
 			fprintf(f, "        fix: remove %s from the submission: it must not be sent back\n",
 				g->n_found == 1 ? "it" : "them");
@@ -244,7 +279,8 @@ print_other_problems(FILE *f, const struct grade_report *r, size_t errors,
 		const struct problem *p = &r->problems->items[k];
 		if ((r->examined && is_results_file(r, p->file)) ||
 		    strcmp(p->code, "deliverable.missing") == 0 ||
-		    strcmp(p->code, "forbidden.present") == 0)
+		    strcmp(p->code, "forbidden.present") == 0 ||
+		    (r->deliverables != NULL && is_document_problem(p)))
 			continue;
 		if (!header) {
 			fprintf(f, "  %s%s%s %s\n",
@@ -303,9 +339,9 @@ report_text(FILE *f, const struct grade_report *r, const struct challenge *c,
 	/* Deliverables are examined whenever the archive could be read. */
 	if (r->deliverables != NULL) {
 		print_rules(f, r->deliverables, c->deliverables,
-			    r->n_deliverables, 1, st);
+			    r->n_deliverables, 1, r->problems, st);
 		print_rules(f, r->forbidden, c->forbidden, r->n_forbidden, 0,
-			    st);
+			    r->problems, st);
 	}
 	print_other_problems(f, r, errors, st);
 	fputc('\n', f);

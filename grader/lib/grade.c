@@ -11,6 +11,7 @@
 
 #include <assert.h>
 #include <fnmatch.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -196,20 +197,22 @@ check_range(struct grade_report *r, const struct challenge_rule *rule,
 	    const struct challenge_range *range, const char *unit)
 {
 	unsigned long long lo = range->min, hi = range->max;
+	char fix[96];
 
 	if (!range->set || measure == DOCUMENT_UNKNOWN ||
 	    (measure >= range->min && measure <= range->max))
 		return;
+	snprintf(fix, sizeof fix, "%s it to %s %llu %s.",
+		 measure > hi ? "Shorten" : "Lengthen",
+		 measure > hi ? "at most" : "at least",
+		 measure > hi ? hi : lo, unit);
 	problems_add(r->problems, PROBLEM_WARNING, "deliverable.length", path,
-		     0, NULL,
+		     0, fix,
 		     "%s has %llu %s; the challenge asks for a %s of %llu to "
-		     "%llu %s. %s it to %s %llu %s",
+		     "%llu %s",
 		     path, (unsigned long long)measure,
 		     measure == 1 ? (unit[0] == 'p' ? "page" : "word") : unit,
-		     rule->name, lo, hi, unit,
-		     measure > hi ? "Shorten" : "Lengthen",
-		     measure > hi ? "at most" : "at least",
-		     measure > hi ? hi : lo, unit);
+		     rule->name, lo, hi, unit);
 }
 
 /* Measures entry i (of format fmt) into *m, or only names its format when

@@ -87,7 +87,8 @@ expect_json $TEST_TMP/l.json .problems[0].code deliverable.length
 expect_json $TEST_TMP/l.json .problems[0].severity warning
 expect_json $TEST_TMP/l.json .problems[0].file report.pdf
 expect_json $TEST_TMP/l.json .problems[0].message \
-    'report.pdf has 9 pages; the challenge asks for a write-up of 1 to 4 pages. Shorten it to at most 4 pages'
+    'report.pdf has 9 pages; the challenge asks for a write-up of 1 to 4 pages'
+expect_json $TEST_TMP/l.json .problems[0].hint 'Shorten it to at most 4 pages.'
 expect_absent $TEST_TMP/l.json .problems[1]
 
 expect_exit 0 grade $FINDINGS/examples/notebook-docx.zip --challenge $FINDINGS -o $TEST_TMP/n.json
@@ -109,8 +110,16 @@ expect_json $TEST_TMP/d.json .problems[0].code deliverable.unreadable
 # The text report shows the lengths and the warning with its fix.
 NO_COLOR=1 LC_ALL=C.UTF-8 grader grade $FINDINGS/examples/long-write-up.zip \
     --challenge $FINDINGS --format text >$TEST_TMP/l.txt 2>&1
-expect_grep "report.pdf (9 pages)" $TEST_TMP/l.txt
-expect_grep "[deliverable.length]" $TEST_TMP/l.txt
+expect_same - $TEST_TMP/l.txt <<'X'
+long-write-up.zip: graded against data-findings
+  ✔ code             analysis.py
+  ! write-up         report.pdf (9 pages)
+      report.pdf has 9 pages; the challenge asks for a write-up of 1 to 4 pages [deliverable.length]
+        fix: Shorten it to at most 4 pages.
+  ✔ original data    none found
+
+pass (1 warning)
+X
 
 # A range on a deliverable: words too few and pages too many, each named.
 cat >$TEST_TMP/ch/challenge.json <<'X'
@@ -123,11 +132,12 @@ mkdir $TEST_TMP/range
 cp $DOCS/write-up.md $DOCS/two-pages-groff.pdf $DOCS/nine-pages-chromium.pdf $TEST_TMP/range/
 expect_exit 0 grade $TEST_TMP/range --challenge $TEST_TMP/ch -o $TEST_TMP/r.json
 expect_json $TEST_TMP/r.json .problems[0].message \
-    'nine-pages-chromium.pdf has 9 pages; the challenge asks for a write-up of 3 to 8 pages. Shorten it to at most 8 pages'
+    'nine-pages-chromium.pdf has 9 pages; the challenge asks for a write-up of 3 to 8 pages'
 expect_json $TEST_TMP/r.json .problems[1].message \
-    'two-pages-groff.pdf has 2 pages; the challenge asks for a write-up of 3 to 8 pages. Lengthen it to at least 3 pages'
+    'two-pages-groff.pdf has 2 pages; the challenge asks for a write-up of 3 to 8 pages'
+expect_json $TEST_TMP/r.json .problems[1].hint 'Lengthen it to at least 3 pages.'
 expect_json $TEST_TMP/r.json .problems[2].message \
-    'write-up.md has 400 words; the challenge asks for a write-up of 500 to 1000 words. Lengthen it to at least 500 words'
+    'write-up.md has 400 words; the challenge asks for a write-up of 500 to 1000 words'
 expect_absent $TEST_TMP/r.json .problems[3]
 
 # A wrong "length" is an unusable challenge, named by its JSON path.
