@@ -392,6 +392,8 @@ draw_address(struct rng *r, struct policy *p)
 	double w[N_AREAS];
 	const struct area *a;
 	size_t nl = sizeof postcode_letters - 1;
+	int district, sector;
+	char letter1, letter2;
 
 	for (int i = 0; i < N_AREAS; i++)
 		w[i] = areas[i].weight;
@@ -401,10 +403,15 @@ draw_address(struct rng *r, struct policy *p)
 		p->area_type = URBAN;
 	else
 		p->area_type = rng_chance(r, 0.6) ? SUBURBAN : RURAL;
+	/* One draw a statement: the order in which a call's arguments are
+	 * evaluated is the compiler's choice.  (Last part first: the order
+	 * in which the data were first drawn.) */
+	letter2 = postcode_letters[rng_below(r, (uint32_t)nl)];
+	letter1 = postcode_letters[rng_below(r, (uint32_t)nl)];
+	sector = rng_range(r, 0, 9);
+	district = rng_range(r, 1, a->districts);
 	snprintf(p->postcode, sizeof p->postcode, "%s%d %d%c%c", a->code,
-		 rng_range(r, 1, a->districts), rng_range(r, 0, 9),
-		 postcode_letters[rng_below(r, (uint32_t)nl)],
-		 postcode_letters[rng_below(r, (uint32_t)nl)]);
+		 district, sector, letter1, letter2);
 }
 
 /* The car: young drivers mostly buy cheap hatchbacks, but not all. */
