@@ -153,7 +153,9 @@ binomial(struct rng *r, long n, double p)
 }
 
 /* A rare count with mean lambda: Poisson (Knuth's product of uniforms)
- * below 30, the normal approximation above. */
+ * below 30, the normal approximation above.  exp() can differ in its last
+ * bit between C libraries; a count moves only if a product of uniforms
+ * falls within that bit of the limit: odds of about 1e-16 a draw. */
 static long
 poisson(struct rng *r, double lambda)
 {

@@ -9,12 +9,12 @@
  * complete row, as an insurer's claims come from the real world and not
  * from its files.  The label is a threshold on the risk score plus normal
  * noise (a probit model): arithmetic only, so that no libm rounding can
- * move a label between machines.  exp() only makes money amounts, which
- * are rounded to whole units at once.
+ * move a label between machines.  exp() only makes the money amounts and
+ * the mileage, which are rounded at once (to pence, tens of pounds or
+ * hundreds of miles), and never feeds a label.
  */
 #include "cdata.h"
 
-#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,8 +30,8 @@
 #define YEAR_DAYS 365.25
 #define REF_YEAR 2024	/* the extract's date: 1 January */
 
-/* The scale of the noise added to the risk score before the threshold:
- * on the probit scale, 1.7 makes the score read like a logit. */
+/* The standard deviation of the normal noise added to the score before
+ * the threshold: with the frailty, what keeps the ceiling well below 1. */
 #define LABEL_NOISE 1.0
 
 /* The weight of the frailty, an unobserved proneness to claims that
