@@ -32,14 +32,26 @@ for f in train.csv test.csv; do
 	expect_grep "$sum" $TEST_TMP/a.out
 done
 
-# What a candidate gets: the README and the two data files, no holdout.
+# What a candidate gets: the README, the rules and the two data files, no
+# holdout; the rules name none, and a self-check works from the folder.
+for root in a b two; do
+	cp challenges/insurance-claims/challenge.json $TEST_TMP/$root/challenges/insurance-claims/
+	cp challenges/data-findings/challenge.json $TEST_TMP/$root/challenges/data-findings/
+done
+$gen --root $TEST_TMP/a >$TEST_TMP/a.out 2>&1 || fail "challenge-data, with challenge.json: exit $?"
 unzip -Z1 $TEST_TMP/a/dist/insurance-claims.zip | sed 's,.*/,,' | sort >$TEST_TMP/names
-printf '%s\n' README.md test.csv train.csv >$TEST_TMP/want
+printf '%s\n' README.md challenge.json test.csv train.csv >$TEST_TMP/want
 expect_same $TEST_TMP/want $TEST_TMP/names
+(cd $TEST_TMP && unzip -q a/dist/insurance-claims.zip) || fail "cannot unzip the candidate's zip"
+expect_no_grep '"holdout":' $TEST_TMP/insurance-claims/challenge.json
+expect_exit 0 check fixtures/models/strong.zip --challenge $TEST_TMP/insurance-claims
+expect_grep "Ready to submit." $TEST_TMP/out
+cmp -s $TEST_TMP/insurance-claims/README.md challenges/insurance-claims/README.md ||
+	fail "the zip's README.md is not the challenge's"
 unzip -p $TEST_TMP/a/dist/insurance-claims.zip '*train.csv' | cmp -s - $TEST_TMP/a/$ins/train.csv ||
 	fail "the zip's train.csv is not data/train.csv"
 unzip -Z1 $TEST_TMP/a/dist/data-findings.zip | sed 's,.*/,,' | sort >$TEST_TMP/names
-printf '%s\n' README.md health_programs.csv >$TEST_TMP/want
+printf '%s\n' README.md challenge.json health_programs.csv >$TEST_TMP/want
 expect_same $TEST_TMP/want $TEST_TMP/names
 
 # The policy table.

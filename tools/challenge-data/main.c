@@ -8,8 +8,12 @@
  *
  *	challenges/insurance-claims/data/train.csv, test.csv, holdout.csv
  *	challenges/data-findings/data/health_programs.csv
- *	dist/insurance-claims.zip	README.md, train.csv, test.csv
- *	dist/data-findings.zip		README.md (when there), the table
+ *	dist/insurance-claims.zip	README.md, challenge.json, train.csv,
+ *					test.csv
+ *	dist/data-findings.zip		README.md, challenge.json, the table
+ *
+ * (README.md and challenge.json each when the challenge has one; the
+ * zipped challenge.json has no "holdout" key)
  *
  * and prints the files' SHA-256 for challenge.json's forbidden rules.  The
  * same seed gives the same bytes on every machine: a PRNG of our own, no
@@ -21,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <cjson/cJSON.h>
 
 #include "cdata.h"
 #include "digest.h"
@@ -124,8 +130,38 @@ read_readme(const char *root, const char *challenge, size_t *len)
 	return data;
 }
 
-/* Zips a challenge's README.md (when there) and its data files under
- * dist/, in one folder named for the challenge. */
+/*
+ * The challenge's rules as a candidate gets them: challenge.json without
+ * its "holdout" key, so that `grader check --challenge` works on the
+ * unzipped folder and nothing points at labels the candidate must not
+ * have.  NULL when the file is not there or is not JSON (verify says why);
+ * the caller frees the text with cJSON_free().
+ */
+static char *
+candidates_rules(const char *root, const char *challenge)
+{
+	char path[4096];
+	unsigned char *data = NULL;
+	size_t len = 0;
+	cJSON *json;
+	char *text;
+
+	snprintf(path, sizeof path, "%s/challenges/%s/challenge.json", root,
+		 challenge);
+	if (readfile(path, README_MAX_BYTES, &data, &len) != 0)
+		return NULL;
+	json = cJSON_ParseWithLength((const char *)data, len);
+	free(data);
+	if (json == NULL)
+		return NULL;
+	cJSON_DeleteItemFromObjectCaseSensitive(json, "holdout");
+	text = cJSON_Print(json);
+	cJSON_Delete(json);
+	return text;
+}
+
+/* Zips a challenge's README.md and challenge.json (each when there) and
+ * its data files under dist/, in one folder named for the challenge. */
 static int
 emit_zip(const char *root, const char *challenge,
 	 const char *const *names, const struct cdata_file *const *files,
@@ -135,6 +171,7 @@ emit_zip(const char *root, const char *challenge,
 	char names_in_zip[8][256], path[4096], err[512], hex[65];
 	size_t readme_len;
 	unsigned char *readme = read_readme(root, challenge, &readme_len);
+	char *rules = candidates_rules(root, challenge);
 	int k = 0, rc;
 
 	if (readme != NULL) {
@@ -142,6 +179,13 @@ emit_zip(const char *root, const char *challenge,
 			 "%s/README.md", challenge);
 		e[k] = (struct distzip_entry){ names_in_zip[k], readme,
 					       readme_len };
+		k++;
+	}
+	if (rules != NULL) {
+		snprintf(names_in_zip[k], sizeof names_in_zip[k],
+			 "%s/challenge.json", challenge);
+		e[k] = (struct distzip_entry){ names_in_zip[k], rules,
+					       strlen(rules) };
 		k++;
 	}
 	for (int i = 0; i < n && k < 8; i++, k++) {
@@ -162,12 +206,14 @@ emit_zip(const char *root, const char *challenge,
 			digest_hex(sum, hex);
 		else
 			snprintf(hex, sizeof hex, "(unreadable)");
-		printf("dist/%s.zip: %s%d data file%s\n    sha256 %s\n",
-		       challenge, readme ? "README.md and " :
-		       "no README.md (not written yet), ", n,
-		       n == 1 ? "" : "s", hex);
+		printf("dist/%s.zip: %s%s%d data file%s\n    sha256 %s\n",
+		       challenge, readme ? "README.md, " :
+		       "no README.md (not written yet), ",
+		       rules ? "challenge.json (no holdout key), " :
+		       "no challenge.json, ", n, n == 1 ? "" : "s", hex);
 	}
 	free(readme);
+	cJSON_free(rules);
 	return rc;
 }
 
