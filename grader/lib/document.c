@@ -64,6 +64,39 @@ document_format_name(enum document_format f)
 static void unreadable(struct document_measure *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/*
+ * Makes a reason safe to print and to put in JSON: qpdf's messages may
+ * quote the file's own bytes.  Control characters and bytes that are not
+ * well-formed UTF-8 become '?'; a character cut by the buffer's end too.
+ */
+static void
+scrub(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	while (*p != '\0') {
+		size_t len = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2
+			   : (*p & 0xf0) == 0xe0 ? 3
+			   : (*p & 0xf8) == 0xf0 ? 4 : 0;
+		size_t k;
+
+		if (len == 1) {
+			if (*p < 0x20 || *p == 0x7f)
+				*p = '?';
+			p++;
+			continue;
+		}
+		for (k = 1; len > 1 && k < len; k++)
+			if ((p[k] & 0xc0) != 0x80)
+				break;
+		if (len == 0 || k < len || (len == 2 && *p < 0xc2)) {
+			*p++ = '?';
+			continue;
+		}
+		p += len;
+	}
+}
+
 static void
 unreadable(struct document_measure *out, const char *fmt, ...)
 {
@@ -73,6 +106,7 @@ unreadable(struct document_measure *out, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(out->why, sizeof out->why, fmt, ap);
 	va_end(ap);
+	scrub(out->why);
 }
 
 static enum gr_status

@@ -280,6 +280,24 @@ test_document_a_pdf_that_cannot_be_read_says_why(void **state)
 			 PDF_DAMAGED);
 }
 
+/* A reason quotes nothing that a terminal or a JSON reader would take for
+ * more than text: a DOCX whose inner name holds an escape is refused with
+ * the name shown, and no control byte reaches the reason. */
+static void
+test_document_reasons_hold_no_control_bytes(void **state)
+{
+	struct zb z = { 0 };
+	struct document_measure m;
+
+	(void)state;
+	zb_one(&z, "word/\x1b[2Jdocument.xml", "<w:t>x</w:t>");
+	measure(z.p, z.len, DOCUMENT_DOCX, &m);
+	free(z.p);
+	assert_true(m.unreadable);
+	for (const char *c = m.why; *c != '\0'; c++)
+		assert_true((unsigned char)*c >= 0x20 && *c != 0x7f);
+}
+
 /* A PDF of n pages, each its own object under one /Pages node. */
 static char *
 many_pages(size_t n, size_t *len)
@@ -354,6 +372,7 @@ main(void)
 		cmocka_unit_test(test_document_pdf_pages_are_counted_in_the_page_tree),
 		cmocka_unit_test(test_document_a_pdf_that_cannot_be_read_says_why),
 		cmocka_unit_test(test_document_the_pdf_reader_stops_at_its_limits),
+		cmocka_unit_test(test_document_reasons_hold_no_control_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
