@@ -7,6 +7,11 @@
 [ -x /usr/bin/time ] || fail "/usr/bin/time (Debian package 'time') is needed"
 DOCS=fixtures/documents
 FINDINGS=challenges/data-findings
+# An ASan build has no address-space limit for the PDF reader (the
+# sanitizer's shadow memory forbids one: grader/lib/pdfpages.c), so its
+# peak is not the program's; make test measures the real build.
+sanitized=0
+nm "$GRADER" 2>/dev/null | grep -q ' __asan_init' && sanitized=1
 
 # A deliverables-only challenge whose write-up is any document, no range.
 mkdir $TEST_TMP/ch
@@ -47,11 +52,13 @@ grep -v '^#' $DOCS/EXPECTED | while read -r name format pages words rest; do
 	else
 		expect_absent $card .problems[0]
 	fi
-	/usr/bin/time -f %M -o $TEST_TMP/rss "$GRADER" check "$sub" \
-	    --challenge $TEST_TMP/ch >/dev/null 2>&1
-	kb=$(tail -n 1 $TEST_TMP/rss)
-	case $kb in ''|*[!0-9]*) fail "$name: no peak measured ('$kb')" ;; esac
-	[ "$kb" -lt 204800 ] || fail "$name: peak $kb KB"
+	if [ $sanitized = 0 ]; then
+		/usr/bin/time -f %M -o $TEST_TMP/rss "$GRADER" check "$sub" \
+		    --challenge $TEST_TMP/ch >/dev/null 2>&1
+		kb=$(tail -n 1 $TEST_TMP/rss)
+		case $kb in ''|*[!0-9]*) fail "$name: no peak measured ('$kb')" ;; esac
+		[ "$kb" -lt 204800 ] || fail "$name: peak $kb KB"
+	fi
 	n=$((n + 1))
 	echo $n >$TEST_TMP/count
 done || exit 1
