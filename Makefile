@@ -246,6 +246,6 @@ clean: ## Remove build products.
 
 help: ## List the targets.
 	@grep -hE '^[a-z-]+:.*## ' Makefile | \
-	    sed 's/:.*## /\t/' | awk -F'\t' '{ printf "  %-10s %s\n", $$1, $$2 }'
+	    sed 's/:.*## /\t/' | awk -F'\t' '{ printf "  %-15s %s\n", $$1, $$2 }'
 
 -include $(LIB_OBJ:.o=.d) $(PUB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d)
