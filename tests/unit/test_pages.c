@@ -122,6 +122,40 @@ test_pages_submission_is_a_self_contained_html5_page(void **state)
 	free(page);
 }
 
+/* A deliverable's documents: each found path followed by its length, or
+ * "(length unknown)" when neither is known; a file that is no document
+ * (model.py) and a document entry for another path change nothing. */
+static void
+test_pages_submission_shows_each_documents_length(void **state)
+{
+	static const char card[] =
+		"{\"schema_version\": 1, \"challenge\": \"data-findings\","
+		" \"submission\": {\"name\": \"a.zip\"}, \"status\": \"pass\","
+		" \"models\": [],"
+		" \"deliverables\": [{\"name\": \"write-up\", \"required\": true,"
+		"  \"found\": [\"model.py\", \"report.pdf\", \"notes.md\", \"x.docx\","
+		"   \"one.md\"], \"ok\": true, \"documents\": ["
+		"  {\"path\": \"report.pdf\", \"format\": \"pdf\", \"pages\": 9, \"words\": null},"
+		"  {\"path\": \"notes.md\", \"format\": \"md\", \"pages\": null, \"words\": 1234},"
+		"  {\"path\": \"x.docx\", \"format\": \"docx\", \"pages\": null, \"words\": null},"
+		"  {\"path\": \"one.md\", \"format\": \"md\", \"pages\": null, \"words\": 1},"
+		"  {\"path\": \"elsewhere.pdf\", \"format\": \"pdf\", \"pages\": 7, \"words\": null}]}],"
+		" \"forbidden\": [], \"problems\": []}";
+	char *page = render_card(card);
+
+	(void)state;
+	assert_non_null(strstr(page, "<code>model.py</code>, <code>report.pdf</code>"
+				     " <span class=\"muted\">(9 pages)</span>"));
+	assert_non_null(strstr(page, "<code>notes.md</code> <span class=\"muted\">"
+				     "(1234 words)</span>"));
+	assert_non_null(strstr(page, "<code>x.docx</code> <span class=\"muted\">"
+				     "(length unknown)</span>"));
+	assert_non_null(strstr(page, "<code>one.md</code> <span class=\"muted\">"
+				     "(1 word)</span>"));
+	assert_null(strstr(page, "(7 pages)"));
+	free(page);
+}
+
 static void
 test_pages_index_is_a_self_contained_html5_page(void **state)
 {
@@ -566,6 +600,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pages_submission_is_a_self_contained_html5_page),
+		cmocka_unit_test(test_pages_submission_shows_each_documents_length),
 		cmocka_unit_test(test_pages_index_is_a_self_contained_html5_page),
 		cmocka_unit_test(test_pages_submission_escapes_every_input_string),
 		cmocka_unit_test(test_pages_index_escapes_every_input_string),
