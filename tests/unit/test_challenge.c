@@ -97,6 +97,50 @@ test_challenge_minimal_gets_the_documented_defaults(void **state)
 }
 
 static void
+test_challenge_a_deliverables_length_is_read_and_checked(void **state)
+{
+	struct challenge *c;
+
+	(void)state;
+	assert_int_equal(parse("{\"id\": \"x\", \"deliverables\": ["
+			       "{\"name\": \"code\", \"patterns\": [\"*.py\"]},"
+			       "{\"name\": \"w\", \"patterns\": [\"*.pdf\"],"
+			       " \"length\": {\"pages\": [1, 4], \"words\": [0, 1500]}},"
+			       "{\"name\": \"n\", \"patterns\": [\"*.md\"],"
+			       " \"length\": {\"words\": [300, 300]}}]}", &c),
+			 GR_OK);
+	assert_false(c->deliverables[0].pages.set);
+	assert_false(c->deliverables[0].words.set);
+	assert_true(c->deliverables[1].pages.set);
+	assert_int_equal(c->deliverables[1].pages.min, 1);
+	assert_int_equal(c->deliverables[1].pages.max, 4);
+	assert_true(c->deliverables[1].words.set);
+	assert_int_equal(c->deliverables[1].words.min, 0);
+	assert_int_equal(c->deliverables[1].words.max, 1500);
+	assert_false(c->deliverables[2].pages.set);
+	assert_int_equal(c->deliverables[2].words.min, 300);
+	assert_int_equal(c->deliverables[2].words.max, 300);
+	challenge_free(c);
+
+	expect_unusable("{\"id\": \"x\", \"deliverables\": [{\"name\": \"w\","
+			" \"patterns\": [\"*.pdf\"], \"length\": {\"pages\": [4, 1]}}]}",
+			"challenge.value",
+			"deliverables[0].length.pages: the minimum 4 is above the maximum 1");
+	problems_free(problems);
+	problems = problems_new();
+	expect_unusable("{\"id\": \"x\", \"deliverables\": [{\"name\": \"w\","
+			" \"patterns\": [\"*.pdf\"], \"length\": {\"pages\": [0, 0]}}]}",
+			"challenge.value",
+			"deliverables[0].length.pages[1] must be a whole number from 1 to");
+	problems_free(problems);
+	problems = problems_new();
+	/* A length is a deliverable's: a forbidden rule has none. */
+	expect_unusable("{\"id\": \"x\", \"forbidden\": [{\"name\": \"d\","
+			" \"patterns\": [\"*.csv\"], \"length\": {\"words\": [1, 2]}}]}",
+			"challenge.unknown_key", "unknown key \"length\"");
+}
+
+static void
 test_challenge_deliverables_only_is_not_scored(void **state)
 {
 	struct challenge *c;
@@ -262,6 +306,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_challenge_sample_loads_with_every_field),
 		T(test_challenge_minimal_gets_the_documented_defaults),
+		T(test_challenge_a_deliverables_length_is_read_and_checked),
 		T(test_challenge_deliverables_only_is_not_scored),
 		T(test_challenge_forbidden_sha256_is_decoded),
 		T(test_challenge_unknown_top_level_key_is_refused),
