@@ -163,14 +163,6 @@ int cli_load(const char *challenge_dir, const char *holdout, int scoring,
  * and returns the exit code. */
 int cli_run_submission(const struct cli_run *run);
 
-/*
- * Replaces the file at path with data[0..len), through a temporary file
- * beside it and rename(): readers see the old file or the new one, never
- * part of one, and on failure the old one is left alone.  Returns 0 or an
- * errno value.
- */
-int cli_write_atomic(const char *path, const void *data, size_t len);
-
 struct leaderboard;
 
 /* One submission of an output folder: its file stem and scorecard. */

@@ -94,7 +94,7 @@ outdir_put(const char *dir, const char *name, const char *ext,
 		buf[len++] = '\n';
 		text = buf;
 	}
-	err = cli_write_atomic(path, text, len);
+	err = writefile_atomic(path, text, len);
 	free(buf);
 	if (err != 0)
 		fprintf(stderr, "grader: cannot write %s: %s\n", path,

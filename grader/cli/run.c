@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "readfile.h"
 #include "scorecard.h"
 
 static const char *const format_names[] = {
@@ -103,51 +104,8 @@ write_report(FILE *f, const struct cli_run *run, const struct grade_report *r,
 	return code;
 }
 
-int
-cli_write_atomic(const char *path, const void *data, size_t len)
-{
-	char *tmp;
-	int fd, err = 0;
-
-	if (asprintf(&tmp, "%s.tmp.XXXXXX", path) < 0)
-		return ENOMEM;
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		err = errno;
-		free(tmp);
-		return err;
-	}
-	for (size_t done = 0; done < len && err == 0;) {
-		ssize_t w = write(fd, (const char *)data + done, len - done);
-
-		if (w < 0 && errno != EINTR)
-			err = errno;
-		else if (w == 0)
-			err = EIO;	/* no progress: never loop */
-		else if (w > 0)
-			done += (size_t)w;
-	}
-	/* mkstemp makes the file 0600; a report is as readable as any file
-	 * the user writes. */
-	if (err == 0) {
-		mode_t mask = umask(0);
-
-		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) != 0)
-			err = errno;
-	}
-	if (close(fd) != 0 && err == 0)
-		err = errno;
-	if (err == 0 && rename(tmp, path) != 0)
-		err = errno;
-	if (err != 0)
-		unlink(tmp);
-	free(tmp);
-	return err;
-}
-
 /*
- * Renders the report and replaces `path` with it (cli_write_atomic): a
+ * Renders the report and replaces `path` with it (writefile_atomic): a
  * reader never sees half a scorecard and a failed run leaves the old one
  * alone.  No fsync: a scorecard is derived from the submission and can be
  * written again, and an fsync cost 2.7 ms a run on an otherwise 8 ms grade,
@@ -169,7 +127,7 @@ write_to_file(const struct cli_run *run, const struct grade_report *r,
 		free(buf);
 		return EXIT_SOFTWARE;
 	}
-	err = cli_write_atomic(run->output, buf, len);
+	err = writefile_atomic(run->output, buf, len);
 	free(buf);
 	if (err == ENOMEM)
 		return EXIT_SOFTWARE;

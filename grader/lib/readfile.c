@@ -1,10 +1,11 @@
 /*
- * readfile.c: one regular file into memory.
+ * readfile.c: one regular file into memory, and one written whole.
  */
 #include "readfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,4 +63,47 @@ readfile(const char *path, uint64_t max_bytes, unsigned char **data,
 	*data = buf;
 	*len = have;
 	return 0;
+}
+
+int
+writefile_atomic(const char *path, const void *data, size_t len)
+{
+	char *tmp;
+	int fd, err = 0;
+
+	if (asprintf(&tmp, "%s.tmp.XXXXXX", path) < 0)
+		return ENOMEM;
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		err = errno;
+		free(tmp);
+		return err;
+	}
+	for (size_t done = 0; done < len && err == 0;) {
+		ssize_t w = write(fd, (const char *)data + done, len - done);
+
+		if (w < 0 && errno != EINTR)
+			err = errno;
+		else if (w == 0)
+			err = EIO;	/* no progress: never loop */
+		else if (w > 0)
+			done += (size_t)w;
+	}
+	/* mkstemp makes the file 0600; a report is as readable as any file
+	 * the user writes. */
+	if (err == 0) {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		if (fchmod(fd, 0666 & ~mask) != 0)
+			err = errno;
+	}
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err == 0 && rename(tmp, path) != 0)
+		err = errno;
+	if (err != 0)
+		unlink(tmp);
+	free(tmp);
+	return err;
 }

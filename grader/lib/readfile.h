@@ -1,6 +1,7 @@
 /*
  * readfile.h: reading one regular file whole into memory, with a size
- * bound, for the loaders of the grader's file inputs.
+ * bound, for the loaders of the grader's file inputs; and replacing one
+ * file whole, for the program's outputs and the challenges' data.
  */
 #ifndef GRADER_READFILE_H
 #define GRADER_READFILE_H
@@ -17,5 +18,13 @@
  */
 int readfile(const char *path, uint64_t max_bytes, unsigned char **data,
 	     size_t *len);
+
+/*
+ * Replaces the file at path with data[0..len), through a temporary file
+ * beside it (mode 0666 less the umask) and rename(): readers see the old
+ * file or the new one, never part of one, and on failure the old one is
+ * left alone.  Returns 0 or an errno value.
+ */
+int writefile_atomic(const char *path, const void *data, size_t len);
 
 #endif

@@ -1,12 +1,16 @@
-/* Unit tests of whole-file reading (grader/lib/readfile.c). */
+/* Unit tests of whole-file reading and writing (grader/lib/readfile.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <errno.h>
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "readfile.h"
 
@@ -39,12 +43,60 @@ test_readfile_refuses_missing_folders_and_oversized_files(void **state)
 	assert_int_equal(readfile("fixtures/submissions/pass.zip", 10, &data, &len), EFBIG);
 }
 
+/* The entries of dir other than . and ..: a temporary file left behind
+ * would be one. */
+static int
+count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+static void
+test_writefile_atomic_replaces_a_file_whole_and_leaves_nothing_else(void **state)
+{
+	char dir[] = "/tmp/grader-writefile.XXXXXX", path[64], bad[96];
+	unsigned char *data;
+	size_t len;
+	struct stat st;
+	mode_t mask = umask(022);
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/out.json", dir);
+	assert_int_equal(writefile_atomic(path, "first", 5), 0);
+	assert_int_equal(writefile_atomic(path, "second", 6), 0);
+	assert_int_equal(readfile(path, 64, &data, &len), 0);
+	assert_int_equal(len, 6);
+	assert_memory_equal(data, "second", 6);
+	free(data);
+	/* 0666 less the umask, not mkstemp's 0600. */
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+	assert_int_equal(count_entries(dir), 1);
+	/* A folder that is not there: the errno, nothing written. */
+	snprintf(bad, sizeof bad, "%s/missing/out.json", dir);
+	assert_int_equal(writefile_atomic(bad, "x", 1), ENOENT);
+	assert_int_equal(count_entries(dir), 1);
+	umask(mask);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_readfile_reads_a_file_whole_with_a_terminating_nul),
 		cmocka_unit_test(test_readfile_refuses_missing_folders_and_oversized_files),
+		cmocka_unit_test(test_writefile_atomic_replaces_a_file_whole_and_leaves_nothing_else),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

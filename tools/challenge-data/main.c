@@ -63,30 +63,6 @@ make_dirs(const char *path)
 	return 0;
 }
 
-/* Writes data to path through a temporary file and a rename, so that a
- * reader never sees half a file.  Returns 0 or an errno value. */
-static int
-write_file(const char *path, const char *data, size_t len)
-{
-	char tmp[4200];
-	FILE *f;
-	int err = 0;
-
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	f = fopen(tmp, "wb");
-	if (f == NULL)
-		return errno;
-	if (fwrite(data, 1, len, f) != len)
-		err = errno ? errno : EIO;
-	if (fclose(f) != 0 && err == 0)
-		err = errno;
-	if (err == 0 && rename(tmp, path) != 0)
-		err = errno;
-	if (err != 0)
-		remove(tmp);
-	return err;
-}
-
 static void
 sha256_hex(const void *data, size_t len, char hex[65])
 {
@@ -105,7 +81,7 @@ emit(const char *root, const char *rel, const struct cdata_file *f,
 	int err;
 
 	snprintf(path, sizeof path, "%s/%s", root, rel);
-	err = write_file(path, f->text, f->len);
+	err = writefile_atomic(path, f->text, f->len);
 	if (err != 0) {
 		fprintf(stderr, "challenge-data: %s: %s\n", path, strerror(err));
 		return -1;
