@@ -182,8 +182,6 @@ char *outdir_path(const char *dir, const char *name, const char *ext);
  * read or parsed. */
 cJSON *outdir_read_json(const char *path);
 
-/* Makes dir and any missing parent; returns 0 or an errno value. */
-int outdir_make(const char *dir);
 
 /* Writes dir/name+ext atomically from text[0..len), with a line end added
  * when newline is set; returns an exit code (EXIT_PASS, EXIT_IOERR after a

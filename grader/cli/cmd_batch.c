@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "readfile.h"
 #include "options.h"
 #include "digest.h"
 #include "leaderboard.h"
@@ -511,7 +512,7 @@ open_challenge_and_outdir(struct batch *b)
 	code = cli_load(b->challenge_dir, b->holdout, 1, &b->c, &b->h);
 	if (code != EXIT_PASS)
 		return code;
-	err = outdir_make(b->outdir);
+	err = makedirs(b->outdir);
 	if (err != 0) {
 		fprintf(stderr, "grader batch: cannot make %s: %s\n",
 			b->outdir, strerror(err));

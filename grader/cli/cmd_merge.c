@@ -283,7 +283,7 @@ rank_cards(struct merge *mg)
 static int
 write_outdir(struct merge *mg, const char *outdir)
 {
-	int code = EXIT_PASS, err = outdir_make(outdir);
+	int code = EXIT_PASS, err = makedirs(outdir);
 
 	if (err != 0) {
 		fprintf(stderr, "grader merge: cannot make %s: %s\n", outdir,

@@ -43,39 +43,6 @@ outdir_read_json(const char *path)
 }
 
 int
-outdir_make(const char *dir)
-{
-	char *copy = strdup(dir);
-	int err = 0;
-
-	if (copy == NULL)
-		return ENOMEM;
-	/* Every missing folder on the way, like mkdir -p. */
-	for (char *p = copy + 1; err == 0; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-
-		*p = '\0';
-		if (mkdir(copy, 0777) != 0 && errno != EEXIST)
-			err = errno;
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-	if (err == 0) {
-		struct stat st;
-
-		if (stat(dir, &st) != 0)
-			err = errno;
-		else if (!S_ISDIR(st.st_mode))
-			err = ENOTDIR;
-	}
-	free(copy);
-	return err;
-}
-
-int
 outdir_put(const char *dir, const char *name, const char *ext,
 	 const char *text, size_t len, int newline)
 {

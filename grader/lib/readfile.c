@@ -1,5 +1,6 @@
 /*
- * readfile.c: one regular file into memory, and one written whole.
+ * readfile.c: one regular file into memory, one written whole, and the
+ * folders to write it in.
  */
 #include "readfile.h"
 
@@ -7,6 +8,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -105,5 +107,38 @@ writefile_atomic(const char *path, const void *data, size_t len)
 	if (err != 0)
 		unlink(tmp);
 	free(tmp);
+	return err;
+}
+
+int
+makedirs(const char *dir)
+{
+	char *copy = strdup(dir);
+	int err = 0;
+
+	if (copy == NULL)
+		return ENOMEM;
+	/* Every missing folder on the way, like mkdir -p. */
+	for (char *p = copy + 1; err == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(copy, 0777) != 0 && errno != EEXIST)
+			err = errno;
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	if (err == 0) {
+		struct stat st;
+
+		if (stat(dir, &st) != 0)
+			err = errno;
+		else if (!S_ISDIR(st.st_mode))
+			err = ENOTDIR;
+	}
+	free(copy);
 	return err;
 }

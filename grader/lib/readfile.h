@@ -27,4 +27,9 @@ int readfile(const char *path, uint64_t max_bytes, unsigned char **data,
  */
 int writefile_atomic(const char *path, const void *data, size_t len);
 
+/* Makes dir and any missing parent (mode 0777 less the umask), like
+ * mkdir -p; a dir that exists already is fine.  Returns 0 or an errno
+ * value (ENOTDIR when dir exists and is not a folder). */
+int makedirs(const char *dir);
+
 #endif

@@ -90,6 +90,34 @@ test_writefile_atomic_replaces_a_file_whole_and_leaves_nothing_else(void **state
 	assert_int_equal(rmdir(dir), 0);
 }
 
+static void
+test_makedirs_makes_every_missing_folder_once(void **state)
+{
+	char dir[] = "/tmp/grader-makedirs.XXXXXX", deep[96], file[96];
+	struct stat st;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(deep, sizeof deep, "%s/a/b/c", dir);
+	assert_int_equal(makedirs(deep), 0);
+	assert_int_equal(stat(deep, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(makedirs(deep), 0);		/* there already */
+	snprintf(file, sizeof file, "%s/a/f", dir);
+	assert_int_equal(writefile_atomic(file, "x", 1), 0);
+	assert_int_equal(makedirs(file), ENOTDIR);	/* a file, not a folder */
+	snprintf(deep, sizeof deep, "%s/a/f/g", dir);
+	assert_int_equal(makedirs(deep), ENOTDIR);	/* through a file */
+	assert_int_equal(unlink(file), 0);
+	snprintf(deep, sizeof deep, "%s/a/b/c", dir);
+	assert_int_equal(rmdir(deep), 0);
+	snprintf(deep, sizeof deep, "%s/a/b", dir);
+	assert_int_equal(rmdir(deep), 0);
+	snprintf(deep, sizeof deep, "%s/a", dir);
+	assert_int_equal(rmdir(deep), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
@@ -97,6 +125,7 @@ main(void)
 		cmocka_unit_test(test_readfile_reads_a_file_whole_with_a_terminating_nul),
 		cmocka_unit_test(test_readfile_refuses_missing_folders_and_oversized_files),
 		cmocka_unit_test(test_writefile_atomic_replaces_a_file_whole_and_leaves_nothing_else),
+		cmocka_unit_test(test_makedirs_makes_every_missing_folder_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,28 +41,6 @@ static const char usage[] =
 	"Writes the challenges' data, holdouts and dist/ zips under DIR\n"
 	"(default .) from seed N (default 1), and prints their SHA-256.\n";
 
-/* mkdir -p for a path of our own making (no "..", no trailing slash). */
-static int
-make_dirs(const char *path)
-{
-	char buf[4096];
-	size_t len = strlen(path);
-
-	if (len >= sizeof buf)
-		return ENAMETOOLONG;
-	memcpy(buf, path, len + 1);
-	for (size_t i = 1; i <= len; i++) {
-		if (buf[i] != '/' && buf[i] != '\0')
-			continue;
-		buf[i] = '\0';
-		if (mkdir(buf, 0755) != 0 && errno != EEXIST)
-			return errno;
-		if (i < len)
-			buf[i] = '/';
-	}
-	return 0;
-}
-
 static void
 sha256_hex(const void *data, size_t len, char hex[65])
 {
@@ -207,7 +185,7 @@ make_folders(const char *root)
 		int err;
 
 		snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
-		err = make_dirs(path);
+		err = makedirs(path);
 		if (err != 0) {
 			fprintf(stderr, "challenge-data: %s: %s\n", path,
 				strerror(err));
