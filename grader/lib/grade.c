@@ -245,9 +245,8 @@ measure_entry(struct grade_report *r, struct submission *s, size_t i,
 		problems_add(r->problems, PROBLEM_WARNING,
 			     "deliverable.unreadable", name, 0,
 			     unreadable_hint(fmt),
-			     "%s cannot be read as %s %s: %s; its length is "
+			     "%s cannot be read as a %s: %s; its length is "
 			     "not known", name,
-			     fmt == DOCUMENT_IPYNB ? "an" : "a",
 			     fmt == DOCUMENT_PDF ? "PDF"
 			     : fmt == DOCUMENT_DOCX ? "DOCX" : "notebook",
 			     m->why);

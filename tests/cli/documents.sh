@@ -96,6 +96,7 @@ expect_json $TEST_TMP/l.json .problems[0].file report.pdf
 expect_json $TEST_TMP/l.json .problems[0].message \
     'report.pdf has 9 pages; the challenge asks for a write-up of 1 to 4 pages'
 expect_json $TEST_TMP/l.json .problems[0].hint 'Shorten it to at most 4 pages.'
+expect_json $TEST_TMP/l.json .problems[0].line null
 expect_absent $TEST_TMP/l.json .problems[1]
 
 expect_exit 0 grade $FINDINGS/examples/notebook-docx.zip --challenge $FINDINGS -o $TEST_TMP/n.json
@@ -146,6 +147,46 @@ expect_json $TEST_TMP/r.json .problems[1].hint 'Lengthen it to at least 3 pages.
 expect_json $TEST_TMP/r.json .problems[2].message \
     'write-up.md has 400 words; the challenge asks for a write-up of 500 to 1000 words'
 expect_absent $TEST_TMP/r.json .problems[3]
+
+# A notebook that is not one: the warning, word for word, with its fix.
+mkdir $TEST_TMP/nb
+printf '{"cells": [' >$TEST_TMP/nb/analysis.ipynb
+cat >$TEST_TMP/ch/challenge.json <<'X'
+{ "id": "documents", "deliverables": [ { "name": "code", "patterns": ["*.ipynb"] } ] }
+X
+expect_exit 0 grade $TEST_TMP/nb --challenge $TEST_TMP/ch -o $TEST_TMP/nb.json
+expect_json $TEST_TMP/nb.json .deliverables[0].documents[0].format ipynb
+expect_json $TEST_TMP/nb.json .deliverables[0].documents[0].words null
+expect_json $TEST_TMP/nb.json .problems[0].code deliverable.unreadable
+expect_json $TEST_TMP/nb.json .problems[0].file analysis.ipynb
+expect_json $TEST_TMP/nb.json .problems[0].line null
+expect_json $TEST_TMP/nb.json .problems[0].message \
+    'analysis.ipynb cannot be read as a notebook: it is not a notebook (not JSON); its length is not known'
+expect_json $TEST_TMP/nb.json .problems[0].hint \
+    'Save the notebook again from Jupyter (File > Save), or export it to HTML or PDF.'
+
+# At most 20 documents are measured in one submission; the rest are
+# listed, in the order found, with null lengths and no warning.
+mkdir $TEST_TMP/many
+i=1
+while [ $i -le 22 ]; do
+	printf 'note %d\n' $i >"$TEST_TMP/many/n$(printf %02d $i).md"
+	i=$((i + 1))
+done
+cat >$TEST_TMP/ch/challenge.json <<'X'
+{ "id": "documents", "deliverables": [ { "name": "notes", "patterns": ["*.md"],
+  "length": { "words": [5, 9] } } ] }
+X
+expect_exit 0 grade $TEST_TMP/many --challenge $TEST_TMP/ch -o $TEST_TMP/many.json
+expect_json $TEST_TMP/many.json .deliverables[0].documents[19].path n20.md
+expect_json $TEST_TMP/many.json .deliverables[0].documents[19].words 2
+expect_json $TEST_TMP/many.json .deliverables[0].documents[20].path n21.md
+expect_json $TEST_TMP/many.json .deliverables[0].documents[20].words null
+expect_json $TEST_TMP/many.json .deliverables[0].documents[21].words null
+expect_absent $TEST_TMP/many.json .deliverables[0].documents[22]
+# Each measured one is below the range: 20 warnings, none for the rest.
+expect_json $TEST_TMP/many.json .problems[19].file n20.md
+expect_absent $TEST_TMP/many.json .problems[20]
 
 # A wrong "length" is an unusable challenge, named by its JSON path.
 for bad in '{"pages": [4, 1]}' '{"pages": 2}' '{"lines": [1, 2]}' '{}' \

@@ -281,8 +281,9 @@ test_document_a_pdf_that_cannot_be_read_says_why(void **state)
 }
 
 /* A reason quotes nothing that a terminal or a JSON reader would take for
- * more than text: a DOCX whose inner name holds an escape is refused with
- * the name shown, and no control byte reaches the reason. */
+ * more than text: a DOCX whose inner name holds an escape is refused, the
+ * name shown with the escape spelled \x1b, and no control byte reaches
+ * the reason. */
 static void
 test_document_reasons_hold_no_control_bytes(void **state)
 {
@@ -294,6 +295,7 @@ test_document_reasons_hold_no_control_bytes(void **state)
 	measure(z.p, z.len, DOCUMENT_DOCX, &m);
 	free(z.p);
 	assert_true(m.unreadable);
+	assert_non_null(strstr(m.why, "word/\\x1b[2Jdocument.xml"));
 	for (const char *c = m.why; *c != '\0'; c++)
 		assert_true((unsigned char)*c >= 0x20 && *c != 0x7f);
 }
