@@ -14,6 +14,9 @@ static const struct cli_command commands[] = {
 	  "grader check SUBMISSION [--challenge DIR] [--format text|json|github|junit]",
 	  "Checks a submission (a .zip or a folder) before it is sent, without the\n"
 	  "holdout: the results files' format, deliverables and forbidden files.\n"
+	  "Each document found is measured (PDF pages; DOCX, Markdown, text,\n"
+	  "HTML and notebook words) and held to the challenge's \"length\", if\n"
+	  "any: outside it, or unreadable, is a warning.\n"
 	  "Without --challenge the default rules apply: results1.csv and\n"
 	  "results2.csv, 10,000 rows each.\n"
 	  "\n"
