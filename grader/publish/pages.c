@@ -823,21 +823,25 @@ put_document_length(struct textbuf *b, const cJSON *documents,
 		return;
 	cJSON_ArrayForEach(d, documents) {
 		const char *p = scorecard_get_string(d, SCHEMA_KEY_PATH);
-		double v;
-		const char *unit;
+		const cJSON *pages = scorecard_get(d, SCHEMA_KEY_PAGES);
+		const cJSON *words = scorecard_get(d, SCHEMA_KEY_WORDS);
+		const cJSON *v = NULL;
+		double x;
 
 		if (p == NULL || strcmp(p, path) != 0)
 			continue;
-		if (scorecard_get_number(d, SCHEMA_KEY_PAGES, &v))
-			unit = "page";
-		else if (scorecard_get_number(d, SCHEMA_KEY_WORDS, &v))
-			unit = "word";
-		else {
+		if (whole_of(pages, &x))
+			v = pages;
+		else if (whole_of(words, &x))
+			v = words;
+		if (v == NULL) {
 			textbuf_puts(b, " <span class=\"muted\">(length unknown)</span>");
 			return;
 		}
-		textbuf_printf(b, " <span class=\"muted\">(%.0f %s%s)</span>",
-			       v, unit, v == 1 ? "" : "s");
+		textbuf_puts(b, " <span class=\"muted\">(");
+		put_count(b, v, 1);
+		textbuf_puts(b, v == pages ? " page" : " word");
+		textbuf_puts(b, x == 1 ? ")</span>" : "s)</span>");
 		return;
 	}
 }

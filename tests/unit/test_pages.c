@@ -147,7 +147,7 @@ test_pages_submission_shows_each_documents_length(void **state)
 	assert_non_null(strstr(page, "<code>model.py</code>, <code>report.pdf</code>"
 				     " <span class=\"muted\">(9 pages)</span>"));
 	assert_non_null(strstr(page, "<code>notes.md</code> <span class=\"muted\">"
-				     "(1234 words)</span>"));
+				     "(1,234 words)</span>"));
 	assert_non_null(strstr(page, "<code>x.docx</code> <span class=\"muted\">"
 				     "(length unknown)</span>"));
 	assert_non_null(strstr(page, "<code>one.md</code> <span class=\"muted\">"
