@@ -121,6 +121,9 @@ $(BUILD)/tests/jsonpath: $(BUILD)/tests/jsonpath.o
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
+# This test calls libqpdf from its own copy of pdfpages.c.
+$(BUILD)/tests/test_pdfpages_crash: PKG_LIBS += $(shell pkg-config --libs libqpdf 2>/dev/null)
+
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBS_OURS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBS_OURS) $(PKG_LIBS) $(CMOCKA_LIBS)
